@@ -1,0 +1,117 @@
+import * as Comlink from 'comlink';
+import {
+  INIT_BUDGET_MS,
+  RUN_BUDGET_MS,
+  type BackendChoice,
+  type JudgeRequest,
+  type RunnerApi,
+  type RunnerInfo,
+  type Verdict,
+} from '../shared/protocol';
+
+/** Raised to pending callers when the watchdog kills the worker. */
+export class WorkerTimeoutError extends Error {
+  constructor(readonly budgetMs: number) {
+    super(`Stopped after ${budgetMs / 1000} s: the code did not finish within the time budget.`);
+    this.name = 'WorkerTimeoutError';
+  }
+}
+
+/** Makes the worker; injectable so tests and the notebook runner can point elsewhere. */
+export type WorkerFactory = () => Worker;
+
+const defaultFactory: WorkerFactory = () =>
+  new Worker(new URL('../../workers/runner.worker.ts', import.meta.url), { type: 'module', name: 'runner' });
+
+/**
+ * The main thread's handle on the runner worker: comlink plus a watchdog.
+ *
+ * comlink has no timeouts and a terminated worker leaves its calls pending forever, so every call
+ * races a budget; on overrun the worker is terminated, the caller gets a `time-limit` verdict and
+ * a fresh worker is started on the same backend so the next run just works.
+ */
+export class RunnerClient {
+  private worker?: Worker;
+  private api?: Comlink.Remote<RunnerApi>;
+  private ready?: Promise<RunnerInfo>;
+  private choice: BackendChoice = 'auto';
+  private nextRunId = 1;
+  private latestRunId = 0;
+  /** The backend the current worker runs on, once it is up. */
+  info?: RunnerInfo;
+
+  constructor(
+    private readonly budgetMs: number = RUN_BUDGET_MS,
+    private readonly factory: WorkerFactory = defaultFactory,
+  ) {}
+
+  /** Start (or restart) the worker on a backend; resolves when the backend is ready. */
+  start(choice: BackendChoice): Promise<RunnerInfo> {
+    this.choice = choice;
+    this.stop();
+    const worker = this.factory();
+    this.worker = worker;
+    this.api = Comlink.wrap<RunnerApi>(worker);
+    const api = this.api;
+    this.ready = withBudget(api.init(choice), INIT_BUDGET_MS, () => this.stop()).then((info) => {
+      if (this.worker === worker) this.info = info;
+      return info;
+    });
+    return this.ready;
+  }
+
+  /** Judge a request. Never rejects for the user's faults: a runaway run becomes `time-limit`. */
+  async judge(request: Omit<JudgeRequest, 'runId'>): Promise<Verdict> {
+    if (!this.ready) this.start(this.choice);
+    const runId = this.nextRunId++;
+    this.latestRunId = runId;
+    const info = await this.ready!;
+    const started = performance.now();
+    try {
+      const verdict = await withBudget(this.api!.judge({ ...request, runId }), this.budgetMs, () => {
+        // Kill the stuck worker now and bring up a fresh one in the background.
+        this.start(this.choice).catch(() => undefined);
+      });
+      return { ...verdict, roundTripMs: performance.now() - started };
+    } catch (error) {
+      if (!(error instanceof WorkerTimeoutError)) throw error;
+      return {
+        status: 'time-limit',
+        problemId: request.problemId,
+        mode: request.mode,
+        backend: info.backend,
+        cases: [],
+        checkedBy: [],
+        error: { name: error.name, message: error.message },
+        elapsedMs: this.budgetMs,
+        roundTripMs: performance.now() - started,
+        runId,
+      };
+    }
+  }
+
+  /** True when no newer request has been made since `runId`: older answers are stale. */
+  isLatest(runId: number): boolean {
+    return runId === this.latestRunId;
+  }
+
+  stop(): void {
+    this.api?.[Comlink.releaseProxy]?.();
+    this.worker?.terminate();
+    this.worker = undefined;
+    this.api = undefined;
+    this.info = undefined;
+  }
+}
+
+/** Resolve with `promise`, or call `onTimeout` and reject with WorkerTimeoutError after `budgetMs`. */
+export function withBudget<T>(promise: Promise<T>, budgetMs: number, onTimeout: () => void): Promise<T> {
+  let timer: ReturnType<typeof setTimeout>;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      onTimeout();
+      reject(new WorkerTimeoutError(budgetMs));
+    }, budgetMs);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
