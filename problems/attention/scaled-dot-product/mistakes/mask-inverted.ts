@@ -1,0 +1,16 @@
+import * as tf from '@tensorflow/tfjs';
+
+export function scaledDotProductAttention(q: tf.Tensor, k: tf.Tensor, v: tf.Tensor, mask?: tf.Tensor): tf.Tensor {
+  return tf.tidy(() => {
+    const d = q.shape[q.shape.length - 1];
+    let scores = tf.matMul(q, k, false, true).div(Math.sqrt(d));
+    if (mask) {
+      // Bug: suppresses the keys the mask allows.
+      const blocked = tf.broadcastTo(tf.cast(mask, 'bool'), scores.shape);
+      scores = tf.where(blocked, tf.fill(scores.shape, -1e9), scores);
+      const rowHasKey = tf.any(tf.logicalNot(blocked), -1, true).cast('float32');
+      return tf.matMul(tf.softmax(scores, -1).mul(rowHasKey), v);
+    }
+    return tf.matMul(tf.softmax(scores, -1), v);
+  });
+}

@@ -1,0 +1,237 @@
+import type { BackendName, CaseResult, Diagnostic, JudgeRequest, Verdict, VerdictStatus } from '../shared/protocol';
+import { compareValues, valuesMatch, type Plain } from './compare';
+import { guardedTf, ForbiddenApiError } from './guardedTf';
+import { describeArgs, isTensorSpec, materialize, type TF } from './inputs';
+import type { ArgSpec, CaseSpec, ProblemDefinition } from './problem';
+import { Rng } from './rng';
+import { toleranceFor } from './tolerance';
+import { CompileError, loadUserModule, serializeError } from './userModule';
+
+/** Everything the judge needs besides the request; the worker and the command line both build one. */
+export interface JudgeContext {
+  tf: TF;
+  backend: BackendName;
+  problem: ProblemDefinition;
+  /** Source of each known mistake, by id: outputs that match one are named in the diagnostic. */
+  mistakeSources: Record<string, string>;
+}
+
+/** How many failing cases get compared against the known mistakes; each costs one extra call per mistake. */
+const CLASSIFIED_FAILURES = 3;
+
+/** The seed of a problem's cases: fixed per problem, so hidden cases are the same on every run. */
+export function seedFor(problemId: string): number {
+  let hash = 2166136261;
+  for (let i = 0; i < problemId.length; i++) hash = Math.imul(hash ^ problemId.charCodeAt(i), 16777619);
+  return hash >>> 0;
+}
+
+export function casesFor(problem: ProblemDefinition, mode: JudgeRequest['mode']): CaseSpec[] {
+  const all = problem.cases(new Rng(seedFor(problem.id)));
+  return mode === 'run' ? all.filter((c) => c.public) : all;
+}
+
+/** Judge one source file against a problem: compile, run every case, compare, explain. */
+export async function judgeSource(context: JudgeContext, request: JudgeRequest): Promise<Verdict> {
+  const started = now();
+  const { tf, problem, backend } = context;
+  const base = { problemId: problem.id, mode: request.mode, backend, runId: request.runId, checkedBy: [`tfjs/${backend}`] };
+  const finish = (status: VerdictStatus, cases: CaseResult[], extra: Partial<Verdict> = {}): Verdict => ({
+    ...base,
+    status,
+    cases,
+    elapsedMs: now() - started,
+    ...extra,
+  });
+
+  const userTf = guardedTf(tf, problem.forbiddenApis);
+  let entry: (...args: unknown[]) => unknown;
+  try {
+    const exports = loadUserModule(request.source, userTf);
+    const candidate = exports[problem.entry];
+    if (typeof candidate !== 'function') {
+      throw new CompileError(
+        `Your file must export a function named ${problem.entry}: \`export function ${problem.entry}(...) { ... }\`.` +
+          (Object.keys(exports).length ? ` It exports: ${Object.keys(exports).join(', ')}.` : ''),
+      );
+    }
+    entry = candidate as typeof entry;
+  } catch (error) {
+    const status = error instanceof CompileError || error instanceof SyntaxError ? 'compile-error' : 'runtime-error';
+    return finish(status, [], { error: serializeError(error) });
+  }
+
+  const tolerance = toleranceFor(problem, backend);
+  const mistakes = new MistakeClassifier(context, userTf);
+  const results: CaseResult[] = [];
+  let classified = 0;
+  for (const spec of casesFor(problem, request.mode)) {
+    const caseStarted = now();
+    const inputSummary = describeCase(problem, spec);
+    const expected = await runReference(tf, problem, spec.args);
+    const outcome = await runCandidate(tf, entry, spec.args);
+    if ('error' in outcome) {
+      const forbidden = outcome.error instanceof ForbiddenApiError;
+      const error = serializeError(outcome.error);
+      results.push({
+        name: spec.name,
+        public: spec.public,
+        passed: false,
+        inputSummary,
+        leakedTensors: 0,
+        elapsedMs: now() - caseStarted,
+        diagnostic: { kind: forbidden ? 'forbidden-api' : 'runtime-error', message: error.message, error },
+      });
+      return finish('runtime-error', results, { error });
+    }
+    let diagnostic = outcome.mutation ?? compareValues(expected, outcome.value, tolerance);
+    if (diagnostic && diagnostic.kind !== 'mutated-input' && classified < CLASSIFIED_FAILURES) {
+      classified++;
+      const likely = await mistakes.match(spec.args, outcome.value, tolerance);
+      if (likely) {
+        diagnostic = { ...diagnostic, likelyMistake: likely, message: `${diagnostic.message} This matches a classic mistake: ${likely.title}.` };
+      }
+    }
+    results.push({
+      name: spec.name,
+      public: spec.public,
+      passed: !diagnostic,
+      inputSummary,
+      diagnostic,
+      leakedTensors: outcome.leaked,
+      elapsedMs: now() - caseStarted,
+    });
+  }
+  return finish(results.every((r) => r.passed) ? 'accepted' : 'wrong-answer', results);
+}
+
+function describeCase(problem: ProblemDefinition, spec: CaseSpec): string {
+  return describeArgs(spec.args, problem.argNames);
+}
+
+async function runReference(tf: TF, problem: ProblemDefinition, args: ArgSpec[]): Promise<Plain> {
+  const inputs = args.map((arg) => materialize(tf, arg));
+  tf.engine().startScope();
+  try {
+    return await toPlain(tf, await problem.reference(...inputs));
+  } finally {
+    tf.engine().endScope();
+    tf.dispose(collectTensors(tf, inputs));
+  }
+}
+
+type CandidateOutcome = { error: unknown } | { value: Plain; leaked: number; mutation?: Diagnostic };
+
+/** Call the user's function on fresh inputs; measure leaks and check the inputs survived. */
+async function runCandidate(tf: TF, entry: (...args: unknown[]) => unknown, args: ArgSpec[]): Promise<CandidateOutcome> {
+  const inputs = args.map((arg) => materialize(tf, arg));
+  const inputTensors = collectTensors(tf, inputs);
+  tf.engine().startScope();
+  try {
+    const before = tf.memory().numTensors;
+    let value: unknown;
+    try {
+      value = await entry(...inputs);
+    } catch (error) {
+      return { error };
+    }
+    const returned = collectTensors(tf, value).filter((t) => !inputTensors.includes(t));
+    const leaked = Math.max(0, tf.memory().numTensors - before - new Set(returned).size);
+    const plain = await toPlain(tf, value);
+    const mutation = await checkInputs(tf, args, inputs);
+    return { value: plain, leaked, mutation };
+  } finally {
+    tf.engine().endScope();
+    tf.dispose(inputTensors.filter((t) => !t.isDisposed));
+  }
+}
+
+/** Inputs are the caller's: disposing, reassigning or writing into them is a bug. */
+async function checkInputs(tf: TF, specs: ArgSpec[], inputs: unknown[]): Promise<Diagnostic | undefined> {
+  for (let i = 0; i < specs.length; i++) {
+    const spec = specs[i];
+    if (!isTensorSpec(spec)) continue;
+    const tensor = inputs[i] as import('@tensorflow/tfjs').Tensor;
+    if (tensor.isDisposed) {
+      return { kind: 'mutated-input', message: `Your function disposed input #${i + 1}; inputs belong to the caller.` };
+    }
+    const data = await tensor.data();
+    for (let j = 0; j < spec.data.length; j++) {
+      if (!Object.is(Number(data[j]), spec.data[j]) && Number(data[j]) !== spec.data[j]) {
+        return { kind: 'mutated-input', message: `Your function changed input #${i + 1} in place; inputs must not be modified.` };
+      }
+    }
+  }
+  return undefined;
+}
+
+/** Compiles each known mistake once and tells whether an output is the one it would give. */
+class MistakeClassifier {
+  private compiled = new Map<string, ((...args: unknown[]) => unknown) | null>();
+
+  constructor(private readonly context: JudgeContext, private readonly userTf: Record<string, unknown>) {}
+
+  async match(args: ArgSpec[], got: Plain, tolerance: import('../shared/protocol').Tolerance): Promise<Diagnostic['likelyMistake']> {
+    const { tf, problem } = this.context;
+    for (const mistake of problem.mistakes) {
+      const fn = this.load(mistake.id);
+      if (!fn) continue;
+      const outcome = await runCandidate(tf, fn, args);
+      if ('value' in outcome && valuesMatch(outcome.value, got, tolerance)) {
+        return { id: mistake.id, title: mistake.title, explanation: mistake.explanation };
+      }
+    }
+    return undefined;
+  }
+
+  private load(id: string) {
+    if (!this.compiled.has(id)) {
+      const source = this.context.mistakeSources[id];
+      let fn: ((...args: unknown[]) => unknown) | null = null;
+      try {
+        const exports = source ? loadUserModule(source, this.userTf) : {};
+        const candidate = exports[this.context.problem.entry];
+        if (typeof candidate === 'function') fn = candidate as (...args: unknown[]) => unknown;
+      } catch {
+        fn = null;
+      }
+      this.compiled.set(id, fn);
+    }
+    return this.compiled.get(id);
+  }
+}
+
+/** Every tensor inside a value (arrays and plain objects walked), without duplicates. */
+function collectTensors(tf: TF, value: unknown, into: import('@tensorflow/tfjs').Tensor[] = []) {
+  if (value instanceof tf.Tensor) {
+    if (!into.includes(value)) into.push(value);
+  } else if (Array.isArray(value)) {
+    value.forEach((item) => collectTensors(tf, item, into));
+  } else if (value && typeof value === 'object') {
+    Object.values(value).forEach((item) => collectTensors(tf, item, into));
+  }
+  return into;
+}
+
+/** Read a returned value into plain data. Copies: on the cpu backend data() is the tensor's own storage. */
+export async function toPlain(tf: TF, value: unknown): Promise<Plain> {
+  if (value instanceof tf.Tensor) {
+    if (value.isDisposed) return { kind: 'other', description: 'a disposed tensor' };
+    const data = await value.data();
+    const copy = data instanceof Float32Array ? data.slice() : data instanceof Int32Array ? data.slice() : Float32Array.from(data as ArrayLike<number>);
+    return { kind: 'tensor', shape: [...value.shape], dtype: value.dtype, data: copy };
+  }
+  if (typeof value === 'number') return { kind: 'number', value };
+  if (Array.isArray(value)) return { kind: 'array', items: await Promise.all(value.map((item) => toPlain(tf, item))) };
+  if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    const entries: Record<string, Plain> = {};
+    for (const [key, item] of Object.entries(value)) entries[key] = await toPlain(tf, item);
+    return { kind: 'object', entries };
+  }
+  return { kind: 'other', description: value === undefined ? 'undefined (did you forget to return?)' : `${typeof value} ${String(value).slice(0, 40)}` };
+}
+
+function now(): number {
+  return typeof performance !== 'undefined' ? performance.now() : Date.now();
+}
+

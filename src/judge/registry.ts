@@ -1,0 +1,49 @@
+/**
+ * Finds problem definitions and their known-mistake sources in problems/. Vite resolves the globs
+ * at build time, in the worker bundle, in Vitest and in the command-line judge alike, so adding a
+ * folder is all it takes to add a problem.
+ */
+import type { ProblemDefinition } from './problem';
+
+const definitions = import.meta.glob<ProblemDefinition>('/problems/*/*/problem.ts', { import: 'default' });
+const mistakeFiles = import.meta.glob<string>('/problems/*/*/mistakes/*.ts', { query: '?raw', import: 'default' });
+const sourceFiles = import.meta.glob<string>(['/problems/*/*/reference.ts', '/problems/*/*/starter.ts'], {
+  query: '?raw',
+  import: 'default',
+});
+
+/** Every problem id (`<track>/<id>`) that has a problem.ts. */
+export const problemIds: string[] = Object.keys(definitions)
+  .map((path) => path.replace(/^\/problems\//, '').replace(/\/problem\.ts$/, ''))
+  .sort();
+
+export class UnknownProblemError extends Error {
+  constructor(id: string) {
+    super(`Unknown problem "${id}". Known problems: ${problemIds.join(', ')}.`);
+    this.name = 'UnknownProblemError';
+  }
+}
+
+export async function loadProblem(id: string): Promise<ProblemDefinition> {
+  const load = definitions[`/problems/${id}/problem.ts`];
+  if (!load) throw new UnknownProblemError(id);
+  return load();
+}
+
+/** The source of every known mistake of a problem, by mistake id. */
+export async function loadMistakeSources(id: string): Promise<Record<string, string>> {
+  const prefix = `/problems/${id}/mistakes/`;
+  const entries = await Promise.all(
+    Object.entries(mistakeFiles)
+      .filter(([path]) => path.startsWith(prefix))
+      .map(async ([path, load]) => [path.slice(prefix.length).replace(/\.ts$/, ''), await load()] as const),
+  );
+  return Object.fromEntries(entries);
+}
+
+/** The reference or starter source of a problem, as a user would submit it (self-tests use these). */
+export async function loadSource(id: string, file: 'reference' | 'starter'): Promise<string> {
+  const load = sourceFiles[`/problems/${id}/${file}.ts`];
+  if (!load) throw new Error(`Problem ${id} has no ${file}.ts`);
+  return load();
+}

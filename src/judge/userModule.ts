@@ -1,0 +1,111 @@
+import { transform } from 'sucrase';
+import type { SerializedError, SourceLocation } from '../shared/protocol';
+
+/** The file name user code runs under; stack frames that name it point into the user's editor. */
+export const USER_FILE = 'solution.ts';
+
+/** Module specifiers user code may import, all resolving to the judge's tf namespace. */
+const TF_SPECIFIERS = new Set(['@tensorflow/tfjs', '@tensorflow/tfjs-core']);
+
+/** The user's source failed to parse or transform. */
+export class CompileError extends Error {
+  constructor(message: string, readonly location?: SourceLocation) {
+    super(message);
+    this.name = 'CompileError';
+  }
+}
+
+/**
+ * `new Function` puts a header in front of the body, so V8 reports body line 1 as line 3. Measure
+ * the offset once instead of hard-coding it: it differs between engines and versions.
+ */
+const FUNCTION_HEADER_LINES: number = (() => {
+  try {
+    new Function('throw new Error("calibrate")\n//# sourceURL=calibrate.ts')();
+  } catch (error) {
+    const match = /calibrate\.ts:(\d+):\d+/.exec(String((error as Error).stack));
+    if (match) return Number(match[1]) - 1;
+  }
+  return 2;
+})();
+
+/**
+ * Strip types and turn ES imports into CommonJS with sucrase. Sucrase keeps every statement on its
+ * original line, so line numbers in stack traces are the user's line numbers.
+ */
+export function transpile(source: string): string {
+  try {
+    return transform(source, { transforms: ['typescript', 'imports'], filePath: USER_FILE }).code;
+  } catch (error) {
+    const message = (error as Error).message;
+    const match = /\((\d+):(\d+)\)/.exec(message);
+    const location = match ? { line: Number(match[1]), column: Number(match[2]) + 1 } : undefined;
+    throw new CompileError(message, location);
+  }
+}
+
+/**
+ * Evaluate a user module and return its exports. `tf` is what `import * as tf from
+ * '@tensorflow/tfjs'` resolves to (the judge passes a guarded namespace). Any other import is a
+ * compile error: the worker offers nothing else.
+ */
+export function loadUserModule(source: string, tf: object): Record<string, unknown> {
+  const code = transpile(source);
+  let factory: Function;
+  try {
+    factory = new Function('require', 'module', 'exports', `${code}\n//# sourceURL=${USER_FILE}`);
+  } catch (error) {
+    throw new CompileError((error as Error).message, locateInUserCode(error));
+  }
+  const module = { exports: {} as Record<string, unknown> };
+  const require = (specifier: string) => {
+    if (TF_SPECIFIERS.has(specifier)) return tf;
+    throw new CompileError(`Cannot import '${specifier}': only '@tensorflow/tfjs' is available here.`);
+  };
+  factory(require, module, module.exports);
+  return module.exports;
+}
+
+/** The first stack frame in the user's file, as an editor line. */
+export function locateInUserCode(error: unknown): SourceLocation | undefined {
+  const stack = String((error as Error)?.stack ?? '');
+  const match = new RegExp(`${USER_FILE.replace('.', '\\.')}:(\\d+):(\\d+)`).exec(stack);
+  if (!match) return undefined;
+  return { line: Number(match[1]) - FUNCTION_HEADER_LINES, column: Number(match[2]) };
+}
+
+/** Turn anything thrown into data that crosses postMessage, with the user's line when known. */
+export function serializeError(error: unknown): SerializedError {
+  if (error instanceof CompileError) {
+    return { name: error.name, message: error.message, location: error.location };
+  }
+  if (error instanceof Error) {
+    return {
+      name: error.name,
+      message: error.message,
+      location: locateInUserCode(error),
+      stack: userStack(error.stack),
+    };
+  }
+  return { name: 'Error', message: `Thrown value: ${safeString(error)}` };
+}
+
+/** Keep only the frames in the user's file, with their lines shifted to editor lines. */
+function userStack(stack: string | undefined): string | undefined {
+  if (!stack) return undefined;
+  const frames = stack
+    .split('\n')
+    .filter((line) => line.includes(USER_FILE))
+    .map((line) =>
+      line.replace(new RegExp(`(\\S*${USER_FILE.replace('.', '\\.')}):(\\d+):(\\d+)`), (_, _file, l, c) => `${USER_FILE}:${Number(l) - FUNCTION_HEADER_LINES}:${c}`),
+    );
+  return frames.length ? frames.join('\n') : undefined;
+}
+
+function safeString(value: unknown): string {
+  try {
+    return typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}

@@ -1,0 +1,73 @@
+import type { BackendChoice, BackendName, JudgeRequest, RunnerApi, RunnerInfo, Verdict } from '../src/shared/protocol';
+import type { TF } from '../src/judge/inputs';
+import { judgeSource, type JudgeContext } from '../src/judge/judge';
+import type { ProblemDefinition } from '../src/judge/problem';
+import { loadMistakeSources, loadProblem } from '../src/judge/registry';
+import { serializeError } from '../src/judge/userModule';
+
+/** Decides which backend `auto` means on this device; the worker entry supplies a browser probe. */
+export type AutoBackendPicker = () => Promise<{ backend: BackendName; reason: string; adapter?: string }>;
+
+/**
+ * The judge behind the worker boundary: a plain class so Node tests and the command line can use
+ * it without a worker. One Runner runs on one backend for its whole life; switching backends
+ * means a fresh worker, which also throws away anything user code left behind.
+ */
+export class Runner implements RunnerApi {
+  private backend?: BackendName;
+  private problems = new Map<string, Promise<{ problem: ProblemDefinition; mistakeSources: Record<string, string> }>>();
+
+  constructor(
+    private readonly tf: TF,
+    private readonly pickAuto: AutoBackendPicker = async () => ({ backend: 'wasm', reason: 'default without a GPU probe' }),
+    /** Called once the backend is up, before any user code runs (the worker locks its global down here). */
+    private readonly afterInit: () => void = () => {},
+  ) {}
+
+  async init(choice: BackendChoice): Promise<RunnerInfo> {
+    const picked = choice === 'auto' ? await this.pickAuto() : { backend: choice, reason: 'chosen by the user' };
+    const ok = await this.tf.setBackend(picked.backend);
+    await this.tf.ready();
+    if (!ok || this.tf.getBackend() !== picked.backend) {
+      throw new Error(`The ${picked.backend} backend could not start on this device.`);
+    }
+    this.backend = picked.backend;
+    this.afterInit();
+    return { ...picked, backend: picked.backend };
+  }
+
+  async judge(request: JudgeRequest): Promise<Verdict> {
+    const backend = this.backend ?? (this.tf.getBackend() as BackendName);
+    try {
+      const { problem, mistakeSources } = await this.load(request.problemId);
+      const context: JudgeContext = { tf: this.tf, backend, problem, mistakeSources };
+      return await judgeSource(context, request);
+    } catch (error) {
+      // Only the judge itself gets here (unknown problem, a broken reference): never the user's code.
+      return {
+        status: 'internal-error',
+        problemId: request.problemId,
+        mode: request.mode,
+        backend,
+        cases: [],
+        checkedBy: [],
+        error: serializeError(error),
+        elapsedMs: 0,
+        runId: request.runId,
+      };
+    }
+  }
+
+  private load(problemId: string) {
+    let entry = this.problems.get(problemId);
+    if (!entry) {
+      entry = Promise.all([loadProblem(problemId), loadMistakeSources(problemId)]).then(([problem, mistakeSources]) => ({
+        problem,
+        mistakeSources,
+      }));
+      entry.catch(() => this.problems.delete(problemId));
+      this.problems.set(problemId, entry);
+    }
+    return entry;
+  }
+}
