@@ -10,7 +10,7 @@ const SOFTWARE_RENDERERS = /swiftshader|llvmpipe|software|microsoft basic render
  * on SwiftShader).
  */
 export async function pickAutoBackend(): Promise<{ backend: BackendName; reason: string; adapter?: string }> {
-  const gpu = (navigator as Navigator & { gpu?: { requestAdapter(): Promise<GpuAdapterLike | null> } }).gpu;
+  const gpu = (navigator as unknown as { gpu?: { requestAdapter(): Promise<GpuAdapterLike | null> } }).gpu;
   let adapterText: string | undefined;
   if (gpu) {
     try {

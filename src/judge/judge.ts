@@ -69,7 +69,7 @@ export async function judgeSource(context: JudgeContext, request: JudgeRequest):
     const caseStarted = now();
     const inputSummary = describeCase(problem, spec);
     const expected = await runReference(tf, problem, spec.args);
-    const outcome = await runCandidate(tf, entry, spec.args);
+    const outcome = await runCandidate(tf, entry, spec.args, problem.maxTensorElements?.(spec));
     if ('error' in outcome) {
       const forbidden = outcome.error instanceof ForbiddenApiError;
       const error = serializeError(outcome.error);
@@ -84,8 +84,11 @@ export async function judgeSource(context: JudgeContext, request: JudgeRequest):
       });
       return finish('runtime-error', results, { error });
     }
-    let diagnostic = outcome.mutation ?? compareValues(expected, outcome.value, tolerance);
-    if (diagnostic && diagnostic.kind !== 'mutated-input' && classified < CLASSIFIED_FAILURES) {
+    let diagnostic =
+      outcome.mutation ??
+      outcome.overLimit ??
+      (problem.compare ? problem.compare(expected, outcome.value, tolerance, spec) : compareValues(expected, outcome.value, tolerance));
+    if (diagnostic && diagnostic.kind !== 'mutated-input' && diagnostic.kind !== 'resource-limit' && classified < CLASSIFIED_FAILURES) {
       classified++;
       const likely = await mistakes.match(spec.args, outcome.value, tolerance);
       if (likely) {
@@ -120,18 +123,33 @@ async function runReference(tf: TF, problem: ProblemDefinition, args: ArgSpec[])
   }
 }
 
-type CandidateOutcome = { error: unknown } | { value: Plain; leaked: number; mutation?: Diagnostic };
+type CandidateOutcome = { error: unknown } | { value: Plain; leaked: number; mutation?: Diagnostic; overLimit?: Diagnostic };
 
-/** Call the user's function on fresh inputs; measure leaks and check the inputs survived. */
-async function runCandidate(tf: TF, entry: (...args: unknown[]) => unknown, args: ArgSpec[]): Promise<CandidateOutcome> {
+/**
+ * Call the user's function on fresh inputs; measure leaks and check the inputs survived. With
+ * `maxElements`, the call runs under tf.profile and the largest tensor any op produced is checked.
+ */
+async function runCandidate(
+  tf: TF,
+  entry: (...args: unknown[]) => unknown,
+  args: ArgSpec[],
+  maxElements?: number,
+): Promise<CandidateOutcome> {
   const inputs = args.map((arg) => materialize(tf, arg));
   const inputTensors = collectTensors(tf, inputs);
   tf.engine().startScope();
   try {
     const before = tf.memory().numTensors;
     let value: unknown;
+    let overLimit: Diagnostic | undefined;
     try {
-      value = await entry(...inputs);
+      if (maxElements === undefined) {
+        value = await entry(...inputs);
+      } else {
+        const profile = await tf.profile(async () => (await entry(...inputs)) as never);
+        value = profile.result;
+        overLimit = checkTensorSizes(profile.kernels, maxElements);
+      }
     } catch (error) {
       return { error };
     }
@@ -139,11 +157,27 @@ async function runCandidate(tf: TF, entry: (...args: unknown[]) => unknown, args
     const leaked = Math.max(0, tf.memory().numTensors - before - new Set(returned).size);
     const plain = await toPlain(tf, value);
     const mutation = await checkInputs(tf, args, inputs);
-    return { value: plain, leaked, mutation };
+    return { value: plain, leaked, mutation, overLimit };
   } finally {
     tf.engine().endScope();
     tf.dispose(inputTensors.filter((t) => !t.isDisposed));
   }
+}
+
+function checkTensorSizes(kernels: { name: string; outputShapes: number[][] }[], maxElements: number): Diagnostic | undefined {
+  for (const kernel of kernels) {
+    for (const shape of kernel.outputShapes) {
+      const elements = shape.reduce((a, b) => a * b, 1);
+      if (elements > maxElements) {
+        return {
+          kind: 'resource-limit',
+          message: `${kernel.name} produced a tensor of shape [${shape.join(', ')}] (${elements} elements); this problem allows at most ${maxElements} per tensor, so the full matrix must never be built.`,
+          gotShape: shape,
+        };
+      }
+    }
+  }
+  return undefined;
 }
 
 /** Inputs are the caller's: disposing, reassigning or writing into them is a bug. */

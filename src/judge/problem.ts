@@ -2,7 +2,8 @@
  * The contract every problem folder's `problem.ts` fulfils. Problem folders import only this file
  * (and tfjs); the judge, the worker and the command line import problems through it.
  */
-import type { BackendName, DiagnosticKind, Tolerance } from '../shared/protocol';
+import type { BackendName, Diagnostic, DiagnosticKind, Tolerance } from '../shared/protocol';
+import type { Plain } from './compare';
 import type { TensorSpec } from './inputs';
 
 /** A value a case passes to the user's function: tensors are described, never shared. */
@@ -60,6 +61,18 @@ export interface ProblemDefinition {
   /** Per-backend override of the default tolerance. */
   tolerance?: Partial<Record<BackendName, Tolerance>>;
   forbiddenApis?: ForbiddenApi[];
+  /**
+   * Largest tensor, in elements, any single op in the user's call may produce (checked with
+   * tf.profile). For problems whose point is not materializing something, e.g. a full [tq, tk]
+   * score matrix in tiled attention.
+   */
+  maxTensorElements?: (spec: CaseSpec) => number;
+  /**
+   * Replaces the elementwise comparison with the reference, for problems judged statistically or
+   * by a property (a loss target, a distribution). Return undefined when the answer is acceptable.
+   * `expected` is the reference's output on the same inputs.
+   */
+  compare?: (expected: Plain, got: Plain, tolerance: Tolerance, spec: CaseSpec) => Diagnostic | undefined;
 }
 
 export function defineProblem(definition: ProblemDefinition): ProblemDefinition {

@@ -35,6 +35,8 @@ export type DiagnosticKind =
   | 'mutated-input'
   | 'runtime-error'
   | 'forbidden-api'
+  | 'resource-limit'
+  | 'property'
   | 'time-limit'
   | 'engine-disagreement';
 
