@@ -65,6 +65,10 @@ export function compareValues(expected: Plain, got: Plain, tolerance: Tolerance,
     }
     return undefined;
   }
+  // Strings, booleans, null: compared exactly by their JSON form.
+  if (got.kind !== 'other' || got.description !== expected.description) {
+    return { kind: 'mismatch', path, message: `Expected ${expected.description}${where}, got ${got.kind === 'other' ? got.description : describePlain(got)}.` };
+  }
   return undefined;
 }
 

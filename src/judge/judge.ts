@@ -262,7 +262,10 @@ export async function toPlain(tf: TF, value: unknown): Promise<Plain> {
     for (const [key, item] of Object.entries(value)) entries[key] = await toPlain(tf, item);
     return { kind: 'object', entries };
   }
-  return { kind: 'other', description: value === undefined ? 'undefined (did you forget to return?)' : `${typeof value} ${String(value).slice(0, 40)}` };
+  if (typeof value === 'string' || typeof value === 'boolean' || value === null) {
+    return { kind: 'other', description: JSON.stringify(value) };
+  }
+  return { kind: 'other', description: value === undefined ? 'undefined (did you forget to return?)' : `a ${typeof value}` };
 }
 
 function now(): number {
