@@ -1,0 +1,269 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { CatalogProblem } from '../catalog';
+import type { RunnerClient } from '../runner/RunnerClient';
+import type { BackendChoice, BackendName, JudgeMode } from '../shared/protocol';
+import { problemHref } from '../router';
+import {
+  loadDraft,
+  loadProgress,
+  progressState,
+  recordAttempt,
+  saveBackup,
+  saveDraft,
+  type Draft,
+  type ProgressState,
+} from '../storage/db';
+import { BackendPicker, type RunnerStatus } from './BackendPicker';
+import { CodeEditor, type CodeEditorHandle } from './CodeEditor';
+import { ResultsPanel, verdictMarkers, type Outcome } from './ResultsPanel';
+import { Statement } from './Statement';
+
+/** Autosave delay after the last keystroke. */
+const AUTOSAVE_DEBOUNCE_MS = 250;
+
+/** Code that arrived with the link that opened this page. */
+export interface SharedLink {
+  sharedCode?: string;
+  codeError?: string;
+}
+
+interface ProblemPageProps {
+  problem: CatalogProblem;
+  link?: SharedLink;
+  runner: RunnerClient;
+  runnerStatus: RunnerStatus;
+  backendChoice: BackendChoice;
+  onBackendChange(choice: BackendChoice): void;
+  /** Called with the backend each verdict actually ran on. */
+  onRanOn(backend: BackendName): void;
+}
+
+type Notice = { kind: 'error'; message: string } | { kind: 'shared'; previous: Draft };
+
+export function ProblemPage({ problem, link, runner, runnerStatus, backendChoice, onBackendChange, onRanOn }: ProblemPageProps) {
+  const [initialCode, setInitialCode] = useState<string>();
+  const [notices, setNotices] = useState<Notice[]>([]);
+  const [outcome, setOutcome] = useState<Outcome>({ kind: 'idle' });
+  const [progress, setProgress] = useState<ProgressState>('new');
+  const editorRef = useRef<CodeEditorHandle | null>(null);
+  const runningRef = useRef(false);
+  const mountedRef = useRef(true);
+  const problemId = problem.id;
+
+  // Load the draft (or the shared link's code) once per mount; the page is keyed by problem and link.
+  const linkRef = useRef(link);
+  useEffect(() => {
+    mountedRef.current = true;
+    let live = true;
+    (async () => {
+      const [draft, saved] = await Promise.all([loadDraft(problemId), loadProgress(problemId)]);
+      if (!live) return;
+      setProgress(progressState(saved));
+      const shared = linkRef.current;
+      const found: Notice[] = [];
+      let code = draft?.code ?? problem.starter;
+      if (shared?.codeError) {
+        found.push({ kind: 'error', message: `${shared.codeError} Your saved code is unchanged.` });
+      } else if (shared?.sharedCode !== undefined) {
+        code = shared.sharedCode;
+        if (draft && draft.code !== shared.sharedCode) {
+          // Keep what the link replaces, in memory for the banner and on disk in case the tab closes.
+          await saveBackup(problemId, draft);
+          found.push({ kind: 'shared', previous: draft });
+        }
+        await saveDraft(problemId, shared.sharedCode);
+        if (!live) return;
+      }
+      setNotices(found);
+      setInitialCode(code);
+    })();
+    return () => {
+      live = false;
+      mountedRef.current = false;
+    };
+  }, [problemId, problem.starter]);
+
+  // Autosave: debounced while typing, flushed when the tab hides or the page goes away.
+  const pendingSave = useRef<{ code: string; timer: ReturnType<typeof setTimeout> } | null>(null);
+  const flushSave = useCallback(() => {
+    const pending = pendingSave.current;
+    if (!pending) return;
+    clearTimeout(pending.timer);
+    pendingSave.current = null;
+    void saveDraft(problemId, pending.code);
+  }, [problemId]);
+  const onCodeChange = useCallback(
+    (code: string) => {
+      if (pendingSave.current) clearTimeout(pendingSave.current.timer);
+      pendingSave.current = { code, timer: setTimeout(flushSave, AUTOSAVE_DEBOUNCE_MS) };
+    },
+    [flushSave],
+  );
+  useEffect(() => {
+    const onHide = () => {
+      if (document.visibilityState === 'hidden') flushSave();
+    };
+    document.addEventListener('visibilitychange', onHide);
+    window.addEventListener('pagehide', flushSave);
+    return () => {
+      document.removeEventListener('visibilitychange', onHide);
+      window.removeEventListener('pagehide', flushSave);
+      flushSave();
+    };
+  }, [flushSave]);
+
+  const [running, setRunning] = useState(false);
+  const judge = useCallback(
+    async (mode: JudgeMode) => {
+      const editor = editorRef.current;
+      if (runningRef.current || !editor) return;
+      flushSave();
+      runningRef.current = true;
+      setRunning(true);
+      setOutcome({ kind: 'running', mode });
+      editor.setMarkers([]);
+      try {
+        const verdict = await runner.judge({ problemId, source: editor.getValue(), mode });
+        if (!mountedRef.current || !runner.isLatest(verdict.runId) || verdict.problemId !== problemId) return;
+        setOutcome({ kind: 'verdict', verdict });
+        onRanOn(verdict.backend);
+        editorRef.current?.setMarkers(verdictMarkers(verdict));
+        const next = await recordAttempt(problemId, mode, verdict.status);
+        if (mountedRef.current) setProgress(progressState(next));
+      } catch (error) {
+        if (!mountedRef.current) return;
+        const message = error instanceof Error ? error.message : String(error);
+        setOutcome({ kind: 'failure', mode, message: `The judge could not run your code: ${message}` });
+      } finally {
+        runningRef.current = false;
+        if (mountedRef.current) setRunning(false);
+      }
+    },
+    [runner, problemId, flushSave, onRanOn],
+  );
+  const run = useCallback(() => void judge('run'), [judge]);
+  const submit = useCallback(() => void judge('submit'), [judge]);
+
+  // Page-level shortcuts; inside Monaco its own actions handle the same keys.
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== 'Enter' || !(event.ctrlKey || event.metaKey) || event.defaultPrevented) return;
+      if (event.target instanceof Element && event.target.closest('[data-testid="editor"]')) return;
+      event.preventDefault();
+      if (event.shiftKey) submit();
+      else run();
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [run, submit]);
+
+  const reset = () => {
+    if (!editorRef.current) return;
+    if (!window.confirm('Reset the editor to the starter code? Your current code will be replaced (Ctrl+Z undoes it).')) return;
+    editorRef.current.setValue(problem.starter);
+    editorRef.current.focus();
+  };
+
+  const restoreDraft = (previous: Draft) => {
+    editorRef.current?.setValue(previous.code);
+    setNotices((current) => current.filter((notice) => notice.kind !== 'shared'));
+  };
+
+  const [copied, setCopied] = useState(false);
+  const copyLink = async () => {
+    const code = editorRef.current?.getValue();
+    if (code === undefined) return;
+    const url = `${location.origin}${location.pathname}${problemHref(problemId, code)}`;
+    try {
+      await navigator.clipboard.writeText(url);
+      setCopied(true);
+      setTimeout(() => setCopied(false), 1500);
+    } catch {
+      window.prompt('Copy this link:', url);
+    }
+  };
+
+  const gotoLine = useCallback((line: number, column?: number) => editorRef.current?.revealLine(line, column), []);
+  const dismiss = (notice: Notice) => setNotices((current) => current.filter((n) => n !== notice));
+
+  return (
+    <main className="problem-page">
+      <div className="pane statement-pane">
+        <Statement problem={problem} progress={progress} />
+      </div>
+      <div className="pane work-pane">
+        {notices.map((notice, index) =>
+          notice.kind === 'error' ? (
+            <div key={index} className="banner error" role="alert" data-testid="error-banner">
+              <span>{notice.message}</span>
+              <button type="button" className="link-button" onClick={() => dismiss(notice)}>
+                Dismiss
+              </button>
+            </div>
+          ) : (
+            <div key={index} className="banner info" role="status" data-testid="shared-banner">
+              <span>Loaded code from a shared link. Your previous draft was kept.</span>
+              <button type="button" className="link-button" data-testid="restore-draft" onClick={() => restoreDraft(notice.previous)}>
+                Restore your saved draft
+              </button>
+              <button type="button" className="link-button" onClick={() => dismiss(notice)}>
+                Dismiss
+              </button>
+            </div>
+          ),
+        )}
+        <div className="toolbar">
+          <BackendPicker choice={backendChoice} status={runnerStatus} disabled={running} onChange={onBackendChange} />
+          <div className="toolbar-actions">
+            <button type="button" className="secondary" onClick={copyLink} title="Copy a link that opens this problem with your code">
+              {copied ? 'Copied' : 'Share'}
+            </button>
+            <button type="button" className="secondary" data-testid="reset" onClick={reset} disabled={initialCode === undefined}>
+              Reset to starter
+            </button>
+            <button
+              type="button"
+              className="secondary"
+              data-testid="run"
+              onClick={run}
+              disabled={running || initialCode === undefined}
+              title="Run the examples (Ctrl/⌘+Enter)"
+            >
+              Run
+            </button>
+            <button
+              type="button"
+              className="primary"
+              data-testid="submit"
+              onClick={submit}
+              disabled={running || initialCode === undefined}
+              title="Judge every case (Ctrl/⌘+Shift+Enter)"
+            >
+              Submit
+            </button>
+          </div>
+        </div>
+        <div className="editor-slot">
+          {initialCode === undefined ? (
+            <div className="editor-frame">
+              <div className="editor" data-testid="editor" data-ready="false" />
+              <div className="editor-overlay">Loading your code…</div>
+            </div>
+          ) : (
+            <CodeEditor
+              problemId={problemId}
+              initialValue={initialCode}
+              handleRef={editorRef}
+              onChange={onCodeChange}
+              onRun={run}
+              onSubmit={submit}
+            />
+          )}
+        </div>
+        <div className="results-slot">
+          <ResultsPanel outcome={outcome} onGotoLine={gotoLine} />
+        </div>
+      </div>
+    </main>
+  );
+}

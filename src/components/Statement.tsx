@@ -1,0 +1,92 @@
+import { useMemo, useState } from 'react';
+import type { CatalogProblem } from '../catalog';
+import { renderMarkdown } from '../markdown';
+import type { ProgressState } from '../storage/db';
+
+/** Rendered trusted markdown (our own problem files, never user input). */
+function Markdown({ source, className }: { source: string; className?: string }) {
+  const html = useMemo(() => renderMarkdown(source), [source]);
+  return <div className={`markdown ${className ?? ''}`} dangerouslySetInnerHTML={{ __html: html }} />;
+}
+
+export function DifficultyBadge({ difficulty }: { difficulty: string }) {
+  return <span className={`badge difficulty-${difficulty}`}>{difficulty}</span>;
+}
+
+export function ProgressBadge({ state }: { state: ProgressState }) {
+  const label = state === 'solved' ? '✓ solved' : state === 'attempted' ? 'attempted' : 'new';
+  return (
+    <span className={`badge progress-${state}`} data-progress={state}>
+      {label}
+    </span>
+  );
+}
+
+interface StatementProps {
+  problem: CatalogProblem;
+  progress: ProgressState;
+}
+
+export function Statement({ problem, progress }: StatementProps) {
+  const [hintsShown, setHintsShown] = useState(0);
+  const [solutionShown, setSolutionShown] = useState(false);
+
+  return (
+    <article className="statement">
+      <header className="statement-header">
+        <div className="muted small">{problem.trackTitle}</div>
+        <h1>{problem.title}</h1>
+        <div className="meta-row">
+          <DifficultyBadge difficulty={problem.difficulty} />
+          <span className="muted small">~{problem.estimatedMinutes} min</span>
+          <ProgressBadge state={progress} />
+          {problem.tags.map((tag) => (
+            <span key={tag} className="tag">
+              {tag}
+            </span>
+          ))}
+        </div>
+      </header>
+
+      <Markdown source={problem.statement} />
+
+      {problem.hints.length > 0 && (
+        <section className="hints">
+          <h2>Hints</h2>
+          {problem.hints.slice(0, hintsShown).map((hint, index) => (
+            <div key={index} className="hint">
+              <div className="hint-label">Hint {index + 1}</div>
+              <Markdown source={hint} />
+            </div>
+          ))}
+          {hintsShown < problem.hints.length && (
+            <button type="button" className="secondary" data-testid="show-hint" onClick={() => setHintsShown(hintsShown + 1)}>
+              {hintsShown === 0 ? 'Show a hint' : 'Show the next hint'} ({hintsShown + 1} of {problem.hints.length})
+            </button>
+          )}
+        </section>
+      )}
+
+      {problem.solution && (
+        <section className="solution">
+          {solutionShown ? (
+            <>
+              <h2>Solution</h2>
+              <Markdown source={problem.solution} />
+            </>
+          ) : (
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => {
+                if (progress === 'solved' || window.confirm('Show the worked solution? Try the hints first.')) setSolutionShown(true);
+              }}
+            >
+              Show solution
+            </button>
+          )}
+        </section>
+      )}
+    </article>
+  );
+}

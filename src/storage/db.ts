@@ -1,0 +1,94 @@
+/**
+ * Per-problem drafts and progress in IndexedDB (idb-keyval, one small store of our own).
+ * Every call swallows storage failures (private mode, quota): losing persistence must never
+ * break editing or judging.
+ */
+import { createStore, get, getMany, set, del } from 'idb-keyval';
+import type { JudgeMode, VerdictStatus } from '../shared/protocol';
+
+const store = createStore('tensordojo', 'kv');
+
+/** The code last typed for a problem. */
+export interface Draft {
+  code: string;
+  savedAt: number;
+}
+
+/** What the user has done with a problem so far. */
+export interface Progress {
+  runs: number;
+  submits: number;
+  /** Status of the most recent Submit. */
+  lastSubmitStatus?: VerdictStatus;
+  /** True once any Submit was accepted; never reset. */
+  solved: boolean;
+  solvedAt?: number;
+}
+
+export type ProgressState = 'solved' | 'attempted' | 'new';
+
+const draftKey = (problemId: string) => `draft:${problemId}`;
+const backupKey = (problemId: string) => `draft-backup:${problemId}`;
+const progressKey = (problemId: string) => `progress:${problemId}`;
+
+async function safely<T>(work: () => Promise<T>, fallback: T): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    console.warn('[tensordojo] storage unavailable:', error);
+    return fallback;
+  }
+}
+
+export function loadDraft(problemId: string): Promise<Draft | undefined> {
+  return safely(() => get<Draft>(draftKey(problemId), store), undefined);
+}
+
+export function saveDraft(problemId: string, code: string): Promise<void> {
+  return safely(() => set(draftKey(problemId), { code, savedAt: Date.now() } satisfies Draft, store), undefined);
+}
+
+export function deleteDraft(problemId: string): Promise<void> {
+  return safely(() => del(draftKey(problemId), store), undefined);
+}
+
+/** Keep the draft a shared link replaced, so it can be restored later. */
+export function saveBackup(problemId: string, draft: Draft): Promise<void> {
+  return safely(() => set(backupKey(problemId), draft, store), undefined);
+}
+
+export function loadBackup(problemId: string): Promise<Draft | undefined> {
+  return safely(() => get<Draft>(backupKey(problemId), store), undefined);
+}
+
+export function loadProgress(problemId: string): Promise<Progress | undefined> {
+  return safely(() => get<Progress>(progressKey(problemId), store), undefined);
+}
+
+export async function loadAllProgress(problemIds: string[]): Promise<Record<string, Progress | undefined>> {
+  const values = await safely(() => getMany<Progress>(problemIds.map(progressKey), store), []);
+  return Object.fromEntries(problemIds.map((id, i) => [id, values[i]]));
+}
+
+/** Record one Run or Submit outcome; returns the updated progress. */
+export async function recordAttempt(problemId: string, mode: JudgeMode, status: VerdictStatus): Promise<Progress> {
+  const previous = (await loadProgress(problemId)) ?? { runs: 0, submits: 0, solved: false };
+  const next: Progress = { ...previous };
+  if (mode === 'run') next.runs += 1;
+  else {
+    next.submits += 1;
+    next.lastSubmitStatus = status;
+    if (status === 'accepted' && !next.solved) {
+      next.solved = true;
+      next.solvedAt = Date.now();
+    }
+  }
+  await safely(() => set(progressKey(problemId), next, store), undefined);
+  return next;
+}
+
+export function progressState(progress: Progress | undefined): ProgressState {
+  if (!progress) return 'new';
+  if (progress.solved) return 'solved';
+  return progress.runs + progress.submits > 0 ? 'attempted' : 'new';
+}
