@@ -1,0 +1,89 @@
+import { defineProblem, type CaseSpec } from '../../../src/judge/problem';
+import { tensorSpec } from '../../../src/judge/inputs';
+import type { Rng } from '../../../src/judge/rng';
+import { slidingWindowAttention } from './reference';
+
+function qkv(rng: Rng, batch: number[], t: number, d: number, dv: number, scale = 1) {
+  return [rng.normal([...batch, t, d], scale), rng.normal([...batch, t, d], scale), rng.normal([...batch, t, dv])];
+}
+
+function cases(rng: Rng): CaseSpec[] {
+  const q1 = tensorSpec([1, 0, 0, 1, 1, 1, 1, -1], [4, 2]);
+  const v1 = tensorSpec([1, 0, 0, 1, 1, 1, 2, 0], [4, 2]);
+  const ramp = tensorSpec([0, 1, 2, 3, 4], [5, 1]);
+  const list: CaseSpec[] = [
+    { name: 'example 1: t = 4, window 2', public: true, args: [q1, q1, v1, 2] },
+    { name: 'example 2: zero keys, window 3', public: true, args: [ramp, tensorSpec([0, 0, 0, 0, 0], [5, 1]), ramp, 3] },
+    { name: 'example 3: batch of 2, t = 6, window 3', public: true, args: [...qkv(rng, [2], 6, 4, 3), 3] },
+    { name: 'hidden: batch 1, window 2', public: false, args: [...qkv(rng, [1], 7, 8, 8), 2] },
+    { name: 'hidden: window 1 (each query sees only itself)', public: false, args: [...qkv(rng, [2], 5, 4, 4), 1] },
+    { name: 'hidden: window = t (plain causal)', public: false, args: [...qkv(rng, [2], 5, 4, 6), 5] },
+    { name: 'hidden: window > t', public: false, args: [...qkv(rng, [1], 4, 4, 4), 9] },
+    { name: 'hidden: t = 1', public: false, args: [...qkv(rng, [3], 1, 4, 2), 2] },
+    { name: 'hidden: no batch axis', public: false, args: [...qkv(rng, [], 8, 4, 5), 3] },
+    { name: 'hidden: batch and heads [2, 3]', public: false, args: [...qkv(rng, [2, 3], 9, 8, 4), 4] },
+    { name: 'hidden: window t - 1', public: false, args: [...qkv(rng, [2], 6, 4, 4), 5] },
+    { name: 'hidden: large-magnitude inputs', public: false, args: [...qkv(rng, [2], 8, 16, 4, 30), 3] },
+  ];
+  for (let i = 0; i < 3; i++) {
+    const t = rng.int(2, 12);
+    list.push({
+      name: `hidden: random shapes ${i + 1}`,
+      public: false,
+      args: [...qkv(rng, [rng.int(1, 3)], t, rng.int(1, 12), rng.int(1, 12)), rng.int(1, t)],
+    });
+  }
+  return list;
+}
+
+export default defineProblem({
+  id: 'attention/sliding-window-mask',
+  entry: 'slidingWindowAttention',
+  argNames: ['q', 'k', 'v', 'window'],
+  reference: slidingWindowAttention,
+  cases,
+  mistakes: [
+    {
+      id: 'window-off-by-one',
+      title: 'window one key too wide (window + 1 keys)',
+      explanation:
+        'Query i may see keys i - window + 1 … i: exactly `window` keys, itself included. Allow i - j < window (or j > i - window), not i - j <= window.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'window-too-short',
+      title: 'window one key too narrow (window - 1 keys)',
+      explanation:
+        'The query\'s own key counts towards the window: allow 0 <= i - j <= window - 1, which is `window` keys. With window = 1 a query must still attend to itself.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'non-causal-window',
+      title: 'symmetric window: queries see future keys',
+      explanation:
+        'A band |i - j| < window lets query i look ahead. The window is causal: also require j <= i (i - j >= 0).',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'mask-transposed',
+      title: 'mask transposed: the window looks forward instead of back',
+      explanation:
+        'Rows are queries and columns are keys. Computing j - i instead of i - j gives query i the keys i … i + window - 1. Use (query index as a column) minus (key index as a row).',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'causal-only',
+      title: 'plain causal mask: the window is never applied',
+      explanation:
+        'A lower-triangular mask lets query i see every earlier key. Also drop keys more than window - 1 steps back (bandPart(ones, window - 1, 0)).',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'mask-after-softmax',
+      title: 'mask multiplied into the weights after the softmax',
+      explanation:
+        'Zeroing weights after the softmax leaves rows that no longer sum to 1. Mask the scores (large negative fill) before the softmax so it renormalizes over the allowed keys.',
+      diagnostic: 'mismatch',
+    },
+  ],
+});
