@@ -1,0 +1,105 @@
+import { defineProblem, type ArgSpec, type CaseSpec } from '../../../src/judge/problem';
+import { tensorSpec } from '../../../src/judge/inputs';
+import type { Rng } from '../../../src/judge/rng';
+import { gradAccumulationTrain } from './reference';
+
+/** Micro-batches of the given sizes for a din → dout linear regression. */
+function microBatches(rng: Rng, sizes: number[], din: number, dout: number): ArgSpec[] {
+  return sizes.map((n) => ({ x: rng.normal([n, din]), y: rng.normal([n, dout]) }));
+}
+
+function randomCase(rng: Rng, name: string, din: number, dout: number, stepSizes: number[][], lr: number): CaseSpec {
+  return {
+    name,
+    public: false,
+    args: [rng.normal([din, dout], 0.5), rng.normal([dout], 0.5), stepSizes.map((sizes) => microBatches(rng, sizes, din, dout)), lr],
+  };
+}
+
+function cases(rng: Rng): CaseSpec[] {
+  const list: CaseSpec[] = [
+    {
+      name: 'example 1: one step, two micro-batches of 2',
+      public: true,
+      args: [
+        tensorSpec([0.5, -1], [2, 1]),
+        tensorSpec([0], [1]),
+        [[
+          { x: tensorSpec([1, 0, 0, 1], [2, 2]), y: tensorSpec([1, 0], [2, 1]) },
+          { x: tensorSpec([1, 1, 2, 0], [2, 2]), y: tensorSpec([0, 2], [2, 1]) },
+        ]],
+        0.1,
+      ],
+    },
+    {
+      name: 'example 2: two steps, micro-batches of 1 and 3',
+      public: true,
+      args: [
+        tensorSpec([1], [1, 1]),
+        tensorSpec([0.5], [1]),
+        [
+          [
+            { x: tensorSpec([2], [1, 1]), y: tensorSpec([1], [1, 1]) },
+            { x: tensorSpec([0, 1, -1], [3, 1]), y: tensorSpec([1, 0, 2], [3, 1]) },
+          ],
+          [
+            { x: tensorSpec([1], [1, 1]), y: tensorSpec([3], [1, 1]) },
+            { x: tensorSpec([1, 2, 0], [3, 1]), y: tensorSpec([0, 1, 1], [3, 1]) },
+          ],
+        ],
+        0.1,
+      ],
+    },
+  ];
+  list.push(randomCase(rng, 'hidden: three equal micro-batches, one step', 3, 2, [[4, 4, 4]], 0.05));
+  list.push(randomCase(rng, 'hidden: unequal micro-batches [5, 1, 2]', 4, 3, [[5, 1, 2]], 0.05));
+  list.push(randomCase(rng, 'hidden: three steps of equal micro-batches', 3, 2, [[3, 3], [3, 3], [3, 3]], 0.05));
+  list.push(randomCase(rng, 'hidden: micro-batches of size 1', 2, 2, [[1, 1, 1, 1], [1, 1, 1, 1]], 0.1));
+  list.push(randomCase(rng, 'hidden: a single micro-batch per step', 4, 2, [[6], [6], [6]], 0.05));
+  list.push(randomCase(rng, 'hidden: dout = 1, unequal sizes, two steps', 5, 1, [[2, 7], [4, 1, 3]], 0.05));
+  list.push(randomCase(rng, 'hidden: number of micro-batches changes between steps', 3, 3, [[2, 2], [1, 2, 3, 2], [5]], 0.05));
+  list.push(randomCase(rng, 'hidden: one step, one example', 3, 2, [[1]], 0.1));
+  for (let i = 0; i < 3; i++) {
+    const steps = Array.from({ length: rng.int(1, 4) }, () => Array.from({ length: rng.int(1, 4) }, () => rng.int(1, 6)));
+    list.push(randomCase(rng, `hidden: random shapes ${i + 1}`, rng.int(1, 6), rng.int(1, 4), steps, rng.pick([0.01, 0.03, 0.05])));
+  }
+  return list;
+}
+
+export default defineProblem({
+  id: 'training/grad-accumulation',
+  entry: 'gradAccumulationTrain',
+  argNames: ['W', 'b', 'steps', 'lr'],
+  reference: gradAccumulationTrain,
+  cases,
+  mistakes: [
+    {
+      id: 'step-per-micro-batch',
+      title: 'an optimizer step after every micro-batch',
+      explanation:
+        'Accumulation means one update per large batch: add up the gradients of all micro-batches of a step and apply W -= lr·g once, after the last micro-batch.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'sum-not-average',
+      title: 'micro-batch mean gradients summed instead of averaged',
+      explanation:
+        'Adding the mean gradient of each micro-batch gives M times the large-batch gradient for M equal micro-batches. Scale each micro-batch by nᵢ/N (or sum per-example gradients and divide by N).',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'mean-of-micro-means',
+      title: 'averaged by the number of micro-batches, so unequal micro-batches are mis-weighted',
+      explanation:
+        'Averaging the M micro-batch means weights every micro-batch equally; an example in a micro-batch of 1 counts as much as a micro-batch of 5. Weight micro-batch i by nᵢ/N, where N is the total number of examples in the step.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'accumulator-not-zeroed',
+      title: 'accumulated gradients not reset between steps',
+      explanation:
+        'The accumulators must start from zero at every optimizer step (optimizer.zero_grad()); otherwise step 2 also applies the gradient of step 1 again.',
+      diagnostic: 'mismatch',
+    },
+  ],
+});
