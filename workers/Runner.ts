@@ -1,8 +1,11 @@
+import * as Comlink from 'comlink';
 import type { BackendChoice, BackendName, JudgeRequest, RunnerApi, RunnerInfo, Verdict } from '../src/shared/protocol';
 import type { TF } from '../src/judge/inputs';
 import { judgeSource, type JudgeContext } from '../src/judge/judge';
 import type { ProblemDefinition } from '../src/judge/problem';
-import { loadMistakeSources, loadProblem } from '../src/judge/registry';
+import { loadMistakeSources, loadOnnxFormulation, loadProblem } from '../src/judge/registry';
+import type { OnnxEngine } from '../src/onnx/OrtEngine';
+import type { OnnxFormulation } from '../src/onnx/formulation';
 import { serializeError } from '../src/judge/userModule';
 
 /** Decides which backend `auto` means on this device; the worker entry supplies a browser probe. */
@@ -15,7 +18,12 @@ export type AutoBackendPicker = () => Promise<{ backend: BackendName; reason: st
  */
 export class Runner implements RunnerApi {
   private backend?: BackendName;
-  private problems = new Map<string, Promise<{ problem: ProblemDefinition; mistakeSources: Record<string, string> }>>();
+  private problems = new Map<
+    string,
+    Promise<{ problem: ProblemDefinition; mistakeSources: Record<string, string>; formulation?: OnnxFormulation }>
+  >();
+  /** The second engine; absent until connected, and then used on every Submit of a formulated problem. */
+  private onnxEngine?: OnnxEngine;
 
   constructor(
     private readonly tf: TF,
@@ -36,11 +44,22 @@ export class Runner implements RunnerApi {
     return { ...picked, backend: picked.backend };
   }
 
+  /** Use an in-process second engine (Node tests, the command line). */
+  setOnnxEngine(engine: OnnxEngine | undefined): void {
+    this.onnxEngine = engine;
+  }
+
+  /** Use the ONNX worker at the other end of `port` as the second engine (the browser). */
+  connectOnnx(port: MessagePort): void {
+    this.onnxEngine = Comlink.wrap<OnnxEngine>(port) as unknown as OnnxEngine;
+  }
+
   async judge(request: JudgeRequest): Promise<Verdict> {
     const backend = this.backend ?? (this.tf.getBackend() as BackendName);
     try {
-      const { problem, mistakeSources } = await this.load(request.problemId);
-      const context: JudgeContext = { tf: this.tf, backend, problem, mistakeSources };
+      const { problem, mistakeSources, formulation } = await this.load(request.problemId);
+      const crossCheck = formulation && this.onnxEngine ? { engine: this.onnxEngine, formulation } : undefined;
+      const context: JudgeContext = { tf: this.tf, backend, problem, mistakeSources, crossCheck };
       return await judgeSource(context, request);
     } catch (error) {
       // Only the judge itself gets here (unknown problem, a broken reference): never the user's code.
@@ -61,10 +80,9 @@ export class Runner implements RunnerApi {
   private load(problemId: string) {
     let entry = this.problems.get(problemId);
     if (!entry) {
-      entry = Promise.all([loadProblem(problemId), loadMistakeSources(problemId)]).then(([problem, mistakeSources]) => ({
-        problem,
-        mistakeSources,
-      }));
+      entry = Promise.all([loadProblem(problemId), loadMistakeSources(problemId), loadOnnxFormulation(problemId)]).then(
+        ([problem, mistakeSources, formulation]) => ({ problem, mistakeSources, formulation }),
+      );
       entry.catch(() => this.problems.delete(problemId));
       this.problems.set(problemId, entry);
     }

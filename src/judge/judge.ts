@@ -1,10 +1,11 @@
-import type { BackendName, CaseResult, Diagnostic, JudgeRequest, Verdict, VerdictStatus } from '../shared/protocol';
+import type { BackendName, CaseResult, Diagnostic, JudgeRequest, Tolerance, Verdict, VerdictStatus } from '../shared/protocol';
 import { compareValues, valuesMatch, type Plain } from './compare';
 import { guardedTf, ForbiddenApiError } from './guardedTf';
 import { describeArgs, isTensorSpec, materialize, type TF } from './inputs';
 import type { ArgSpec, CaseSpec, ProblemDefinition } from './problem';
 import { Rng } from './rng';
-import { toleranceFor } from './tolerance';
+import { DEFAULT_TOLERANCE, toleranceFor } from './tolerance';
+import { onnxExpected, type CrossCheck } from '../onnx/crossCheck';
 import { CompileError, loadUserModule, serializeError } from './userModule';
 
 /** Everything the judge needs besides the request; the worker and the command line both build one. */
@@ -14,6 +15,8 @@ export interface JudgeContext {
   problem: ProblemDefinition;
   /** Source of each known mistake, by id: outputs that match one are named in the diagnostic. */
   mistakeSources: Record<string, string>;
+  /** A second, independent reference (onnxruntime), consulted on Submit when the problem has one. */
+  crossCheck?: CrossCheck;
 }
 
 /** How many failing cases get compared against the known mistakes; each costs one extra call per mistake. */
@@ -35,14 +38,17 @@ export function casesFor(problem: ProblemDefinition, mode: JudgeRequest['mode'])
 export async function judgeSource(context: JudgeContext, request: JudgeRequest): Promise<Verdict> {
   const started = now();
   const { tf, problem, backend } = context;
-  const base = { problemId: problem.id, mode: request.mode, backend, runId: request.runId, checkedBy: [`tfjs/${backend}`] };
+  const checkedBy = new Set([`tfjs/${backend}`]);
+  const base = { problemId: problem.id, mode: request.mode, backend, runId: request.runId };
   const finish = (status: VerdictStatus, cases: CaseResult[], extra: Partial<Verdict> = {}): Verdict => ({
     ...base,
+    checkedBy: [...checkedBy],
     status,
     cases,
     elapsedMs: now() - started,
     ...extra,
   });
+  const crossCheck = request.mode === 'submit' ? context.crossCheck : undefined;
 
   const userTf = guardedTf(tf, problem.forbiddenApis);
   let entry: (...args: unknown[]) => unknown;
@@ -69,6 +75,27 @@ export async function judgeSource(context: JudgeContext, request: JudgeRequest):
     const caseStarted = now();
     const inputSummary = describeCase(problem, spec);
     const expected = await runReference(tf, problem, spec.args);
+    let second: { value: Plain; provider: string } | undefined;
+    if (crossCheck) {
+      second = await onnxExpected(crossCheck, spec.args);
+      const engine = `onnxruntime/${second.provider}`;
+      checkedBy.add(engine);
+      const disagreement = compareValues(expected, second.value, engineTolerance(tolerance, second.provider));
+      if (disagreement) {
+        // The references contradict each other: a bug in TensorDojo, never the user's fault.
+        const message = `The two reference engines disagree on "${spec.name}": tfjs/${backend} and ${engine} differ (${disagreement.message.replace(/^Values differ: /, '')}). This is a bug in TensorDojo's reference, not in your code; your submission was not judged.`;
+        results.push({
+          name: spec.name,
+          public: spec.public,
+          passed: false,
+          inputSummary,
+          leakedTensors: 0,
+          elapsedMs: now() - caseStarted,
+          diagnostic: { ...disagreement, kind: 'engine-disagreement', message },
+        });
+        return finish('internal-error', results, { error: { name: 'EngineDisagreement', message } });
+      }
+    }
     const outcome = await runCandidate(tf, entry, spec.args, problem.maxTensorElements?.(spec));
     if ('error' in outcome) {
       const forbidden = outcome.error instanceof ForbiddenApiError;
@@ -88,6 +115,10 @@ export async function judgeSource(context: JudgeContext, request: JudgeRequest):
       outcome.mutation ??
       outcome.overLimit ??
       (problem.compare ? problem.compare(expected, outcome.value, tolerance, spec) : compareValues(expected, outcome.value, tolerance));
+    if (!diagnostic && second && !problem.compare) {
+      const against = compareValues(second.value, outcome.value, tolerance);
+      if (against) diagnostic = { ...against, message: `${against.message} (against the onnxruntime reference)` };
+    }
     if (diagnostic && diagnostic.kind !== 'mutated-input' && diagnostic.kind !== 'resource-limit' && classified < CLASSIFIED_FAILURES) {
       classified++;
       const likely = await mistakes.match(spec.args, outcome.value, tolerance);
@@ -106,6 +137,12 @@ export async function judgeSource(context: JudgeContext, request: JudgeRequest):
     });
   }
   return finish(results.every((r) => r.passed) ? 'accepted' : 'wrong-answer', results);
+}
+
+/** Two references may each be off by their own rounding: allow the looser of the two engines' bounds. */
+function engineTolerance(tolerance: Tolerance, provider: string): Tolerance {
+  const other = provider === 'webgpu' ? DEFAULT_TOLERANCE.webgpu : DEFAULT_TOLERANCE.wasm;
+  return { atol: Math.max(tolerance.atol, other.atol), rtol: Math.max(tolerance.rtol, other.rtol) };
 }
 
 function describeCase(problem: ProblemDefinition, spec: CaseSpec): string {
@@ -205,7 +242,7 @@ class MistakeClassifier {
 
   constructor(private readonly context: JudgeContext, private readonly userTf: Record<string, unknown>) {}
 
-  async match(args: ArgSpec[], got: Plain, tolerance: import('../shared/protocol').Tolerance): Promise<Diagnostic['likelyMistake']> {
+  async match(args: ArgSpec[], got: Plain, tolerance: Tolerance): Promise<Diagnostic['likelyMistake']> {
     const { tf, problem } = this.context;
     for (const mistake of problem.mistakes) {
       const fn = this.load(mistake.id);

@@ -4,6 +4,7 @@
  * folder is all it takes to add a problem.
  */
 import type { ProblemDefinition } from './problem';
+import type { OnnxFormulation } from '../onnx/formulation';
 
 const definitions = import.meta.glob<ProblemDefinition>('/problems/*/*/problem.ts', { import: 'default' });
 const mistakeFiles = import.meta.glob<string>('/problems/*/*/mistakes/*.ts', { query: '?raw', import: 'default' });
@@ -11,6 +12,18 @@ const sourceFiles = import.meta.glob<string>(['/problems/*/*/reference.ts', '/pr
   query: '?raw',
   import: 'default',
 });
+
+const onnxFiles = import.meta.glob<OnnxFormulation>('/problems/*/*/onnx.ts', { import: 'default' });
+
+/** Problems whose reference also exists as an ONNX graph (cross-checked on Submit). */
+export const onnxProblemIds: string[] = Object.keys(onnxFiles)
+  .map((path) => path.replace(/^\/problems\//, '').replace(/\/onnx\.ts$/, ''))
+  .sort();
+
+/** The ONNX formulation of a problem's reference, or undefined when it has none. */
+export async function loadOnnxFormulation(id: string): Promise<OnnxFormulation | undefined> {
+  return onnxFiles[`/problems/${id}/onnx.ts`]?.();
+}
 
 /** Every problem id (`<track>/<id>`) that has a problem.ts. */
 export const problemIds: string[] = Object.keys(definitions)

@@ -8,6 +8,7 @@ import {
   type RunnerInfo,
   type Verdict,
 } from '../shared/protocol';
+import type { OnnxWorkerApi } from '../../workers/onnx.worker';
 
 /** Raised to pending callers when the watchdog kills the worker. */
 export class WorkerTimeoutError extends Error {
@@ -23,6 +24,19 @@ export type WorkerFactory = () => Worker;
 const defaultFactory: WorkerFactory = () =>
   new Worker(new URL('../../workers/runner.worker.ts', import.meta.url), { type: 'module', name: 'runner' });
 
+const defaultOnnxFactory: WorkerFactory = () =>
+  new Worker(new URL('../../workers/onnx.worker.ts', import.meta.url), { type: 'module', name: 'onnx' });
+
+/**
+ * Problems with an ONNX formulation, read from the file names only: the lazy raw glob is never
+ * loaded, so the main thread neither bundles nor runs problem code.
+ */
+const ONNX_PROBLEMS = new Set(
+  Object.keys(import.meta.glob('/problems/*/*/onnx.ts', { query: '?raw', import: 'default' })).map((path) =>
+    path.replace(/^\/problems\//, '').replace(/\/onnx\.ts$/, ''),
+  ),
+);
+
 /**
  * The main thread's handle on the runner worker: comlink plus a watchdog.
  *
@@ -37,13 +51,28 @@ export class RunnerClient {
   private choice: BackendChoice = 'auto';
   private nextRunId = 1;
   private latestRunId = 0;
+  /** The ONNX worker outlives runner restarts: its runtime is the expensive part to load. */
+  private onnxWorker?: Worker;
+  private onnxApi?: Comlink.Remote<OnnxWorkerApi>;
+  /** Resolves with the ONNX provider once warm, or undefined when the engine cannot start here. */
+  private onnxReady?: Promise<string | undefined>;
+  /** Whether the current runner worker has a port to the ONNX worker. */
+  private onnxConnected = false;
   /** The backend the current worker runs on, once it is up. */
   info?: RunnerInfo;
+  /** Cross-check Submits with the ONNX reference where a problem has one (off: tfjs only). */
+  crossCheck = true;
 
   constructor(
     private readonly budgetMs: number = RUN_BUDGET_MS,
     private readonly factory: WorkerFactory = defaultFactory,
+    private readonly onnxFactory: WorkerFactory = defaultOnnxFactory,
   ) {}
+
+  /** True when Submit on this problem also runs the ONNX reference. */
+  crossChecks(problemId: string): boolean {
+    return this.crossCheck && ONNX_PROBLEMS.has(problemId);
+  }
 
   /** Start (or restart) the worker on a backend; resolves when the backend is ready. */
   start(choice: BackendChoice): Promise<RunnerInfo> {
@@ -67,6 +96,7 @@ export class RunnerClient {
     this.latestRunId = runId;
     const info = await this.ready!;
     const started = performance.now();
+    if (request.mode === 'submit' && this.crossChecks(request.problemId)) await this.connectOnnx();
     try {
       const verdict = await withBudget(this.api!.judge({ ...request, runId }), this.budgetMs, () => {
         // Kill the stuck worker now and bring up a fresh one in the background.
@@ -95,7 +125,27 @@ export class RunnerClient {
     return runId === this.latestRunId;
   }
 
+  /**
+   * Load the ONNX worker on first need, warm it up outside the user's time budget, and hand the
+   * runner a port to it. When the engine cannot start, Submits are judged by tfjs alone.
+   */
+  private async connectOnnx(): Promise<void> {
+    if (!this.onnxReady) {
+      const worker = this.onnxFactory();
+      this.onnxWorker = worker;
+      this.onnxApi = Comlink.wrap<OnnxWorkerApi>(worker);
+      this.onnxReady = withBudget(this.onnxApi.warmUp(), INIT_BUDGET_MS, () => worker.terminate()).catch(() => undefined);
+    }
+    const provider = await this.onnxReady;
+    if (!provider || this.onnxConnected || !this.api || !this.onnxApi) return;
+    const channel = new MessageChannel();
+    await this.onnxApi.connect(Comlink.transfer(channel.port1, [channel.port1]));
+    await this.api.connectOnnx(Comlink.transfer(channel.port2, [channel.port2]));
+    this.onnxConnected = true;
+  }
+
   stop(): void {
+    this.onnxConnected = false;
     this.api?.[Comlink.releaseProxy]?.();
     this.worker?.terminate();
     this.worker = undefined;

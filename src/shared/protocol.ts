@@ -151,6 +151,8 @@ export interface RunnerApi {
   init(choice: BackendChoice): Promise<RunnerInfo>;
   /** Judge one request. */
   judge(request: JudgeRequest): Promise<Verdict>;
+  /** Give the runner a port to the ONNX worker, the second reference engine used on Submit. */
+  connectOnnx(port: MessagePort): void;
 }
 
 /** Default budget for one Run/Submit before the watchdog kills the worker. */
