@@ -57,8 +57,10 @@ export function BackendPicker({ choice, status, disabled, onChange }: BackendPic
           <>backend failed: {status.error}</>
         ) : status.backend ? (
           <>
-            running on <strong>{status.backend}</strong>
-            {status.reason && <span className="muted"> — {status.reason}</span>}
+            <span>
+              on <strong>{status.backend}</strong>
+            </span>
+            {status.reason && <span className="muted reason">— {status.reason}</span>}
           </>
         ) : status.state === 'starting' ? (
           <>starting {choice === 'auto' ? 'backend' : choice}…</>

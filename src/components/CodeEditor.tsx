@@ -75,7 +75,7 @@ export function CodeEditor({ problemId, initialValue, handleRef, onChange, onRun
           scrollBeyondLastLine: false,
           tabSize: 2,
           fixedOverflowWidgets: true,
-          glyphMargin: true,
+          glyphMargin: false,
           padding: { top: 8 },
         });
         editor = created;

@@ -128,8 +128,10 @@ export function ProblemPage({ problem, link, runner, runnerStatus, backendChoice
         setOutcome({ kind: 'verdict', verdict });
         onRanOn(verdict.backend);
         editorRef.current?.setMarkers(verdictMarkers(verdict));
-        const next = await recordAttempt(problemId, mode, verdict.status);
-        if (mountedRef.current) setProgress(progressState(next));
+        // Not awaited: the buttons come back with the verdict, not after the IndexedDB write.
+        void recordAttempt(problemId, mode, verdict.status).then((next) => {
+          if (mountedRef.current) setProgress(progressState(next));
+        });
       } catch (error) {
         if (!mountedRef.current) return;
         const message = error instanceof Error ? error.message : String(error);
@@ -182,6 +184,12 @@ export function ProblemPage({ problem, link, runner, runnerStatus, backendChoice
       window.prompt('Copy this link:', url);
     }
   };
+
+  // A new outcome starts at the top of the panel, where its verdict and first failure are.
+  const resultsRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    resultsRef.current?.scrollTo({ top: 0 });
+  }, [outcome]);
 
   const gotoLine = useCallback((line: number, column?: number) => editorRef.current?.revealLine(line, column), []);
   const dismiss = (notice: Notice) => setNotices((current) => current.filter((n) => n !== notice));
@@ -260,7 +268,7 @@ export function ProblemPage({ problem, link, runner, runnerStatus, backendChoice
             />
           )}
         </div>
-        <div className="results-slot">
+        <div className="results-slot" ref={resultsRef}>
           <ResultsPanel outcome={outcome} onGotoLine={gotoLine} />
         </div>
       </div>

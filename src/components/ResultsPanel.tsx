@@ -66,15 +66,29 @@ export function ResultsPanel({ outcome, onGotoLine }: ResultsPanelProps) {
           {verdict.status === 'time-limit' && !verdict.error && (
             <div className="error-box">The code did not finish within the time budget (look for an infinite loop).</div>
           )}
-          {verdict.error && <ErrorDetails error={verdict.error} onGotoLine={onGotoLine} />}
+          {verdict.error && !repeatsCaseError(verdict) && <ErrorDetails error={verdict.error} onGotoLine={onGotoLine} />}
           <ol className="cases">
-            {verdict.cases.map((result, index) => (
+            {failuresFirst(verdict.cases).map((result, index) => (
               <CaseView key={`${index}-${result.name}`} result={result} onGotoLine={onGotoLine} />
             ))}
           </ol>
         </>
       )}
     </section>
+  );
+}
+
+/** Failing cases first (so the diagnostic is in view), otherwise in the judge's order. */
+function failuresFirst(cases: CaseResult[]): CaseResult[] {
+  return [...cases.filter((c) => !c.passed), ...cases.filter((c) => c.passed)];
+}
+
+/** The judge copies the first case's error into the verdict; show it once, next to its case. */
+function repeatsCaseError(verdict: Verdict): boolean {
+  const error = verdict.error;
+  if (!error) return false;
+  return verdict.cases.some(
+    (c) => c.diagnostic?.error?.message === error.message && c.diagnostic.error.location?.line === error.location?.line,
   );
 }
 
@@ -128,7 +142,7 @@ function DiagnosticView({ diagnostic: d, onGotoLine }: { diagnostic: Diagnostic;
 
   return (
     <div className={`diagnostic kind-${d.kind}`} data-testid="diagnostic" data-kind={d.kind}>
-      <p className="diagnostic-message">{d.message}</p>
+      {!(d.error && d.error.message === d.message) && <p className="diagnostic-message">{d.message}</p>}
       {rows.length > 0 && (
         <dl className="diagnostic-facts">
           {rows.map(([label, value]) => (

@@ -22,6 +22,11 @@ export function ProgressBadge({ state }: { state: ProgressState }) {
   );
 }
 
+/** Statements open with `# Title`; the header above already shows it. */
+function withoutLeadingTitle(markdown: string): string {
+  return markdown.replace(/^\s*#\s[^\n]*\n/, '');
+}
+
 interface StatementProps {
   problem: CatalogProblem;
   progress: ProgressState;
@@ -48,7 +53,7 @@ export function Statement({ problem, progress }: StatementProps) {
         </div>
       </header>
 
-      <Markdown source={problem.statement} />
+      <Markdown source={withoutLeadingTitle(problem.statement)} />
 
       {problem.hints.length > 0 && (
         <section className="hints">
