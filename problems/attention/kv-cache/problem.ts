@@ -1,0 +1,99 @@
+import { defineProblem, type CaseSpec } from '../../../src/judge/problem';
+import { tensorSpec } from '../../../src/judge/inputs';
+import type { Rng } from '../../../src/judge/rng';
+import { decodeWithKvCache } from './reference';
+
+/** Random case: x [b, t, dModel], weights scaled so scores stay O(1) unless `scale` is raised. */
+function decode(rng: Rng, b: number, t: number, dModel: number, dk: number, dv: number, prefill: number, scale = 1) {
+  const w = (cols: number, s: number) => rng.normal([dModel, cols], s / Math.sqrt(dModel));
+  return [rng.normal([b, t, dModel]), { wq: w(dk, scale), wk: w(dk, scale), wv: w(dv, 1) }, prefill];
+}
+
+/**
+ * The largest tensor an incremental decoder needs: the prefill's [b, p, p] scores, or anything of
+ * size [b, t, max(dModel, dk, dv)] (projections, the cache, the stacked outputs). Cases keep t
+ * above every width and the prefill, so the full [b, t, t] score matrix of non-incremental
+ * attention is over the limit.
+ */
+function maxTensorElements(spec: CaseSpec): number {
+  const [x, weights, prefill] = spec.args as [{ shape: number[] }, Record<string, { shape: number[] }>, number];
+  const [b, t, dModel] = x.shape;
+  const width = Math.max(dModel, weights.wk.shape[1], weights.wv.shape[1]);
+  return b * Math.max(prefill * prefill, t * width);
+}
+
+function cases(rng: Rng): CaseSpec[] {
+  const eye = tensorSpec([1, 0, 0, 1], [2, 2]);
+  const list: CaseSpec[] = [
+    {
+      name: 'example 1: identity weights, prefill 2 then one step',
+      public: true,
+      args: [tensorSpec([1, 0, 0, 1, 1, 1], [1, 3, 2]), { wq: eye, wk: eye, wv: eye }, 2],
+    },
+    {
+      name: 'example 2: zero queries, every token a step',
+      public: true,
+      args: [tensorSpec([2, 4, 0, 6], [1, 4, 1]), { wq: tensorSpec([0], [1, 1]), wk: tensorSpec([1], [1, 1]), wv: tensorSpec([1], [1, 1]) }, 1],
+    },
+    { name: 'example 3: batch 2, prefill 3 of 8', public: true, args: decode(rng, 2, 8, 4, 4, 3, 3) },
+    { name: 'hidden: batch 1, prefill 4 of 10', public: false, args: decode(rng, 1, 10, 6, 4, 4, 4) },
+    { name: 'hidden: prefill 1 (every token decoded)', public: false, args: decode(rng, 2, 9, 4, 3, 5, 1) },
+    { name: 'hidden: prefill = t (no decoding steps)', public: false, args: decode(rng, 2, 6, 4, 4, 4, 6) },
+    { name: 'hidden: t = 1', public: false, args: decode(rng, 3, 1, 4, 4, 2, 1) },
+    { name: 'hidden: one step after a long prompt', public: false, args: decode(rng, 2, 9, 4, 4, 4, 8) },
+    { name: 'hidden: dv ≠ dk, dModel ≠ dk', public: false, args: decode(rng, 2, 12, 8, 3, 6, 5) },
+    { name: 'hidden: large-magnitude scores', public: false, args: decode(rng, 2, 10, 6, 6, 4, 3, 12) },
+    { name: 'hidden: long decode', public: false, args: decode(rng, 1, 24, 8, 8, 8, 2) },
+  ];
+  for (let i = 0; i < 3; i++) {
+    const t = rng.int(6, 14);
+    const dims = () => rng.int(1, 6);
+    list.push({ name: `hidden: random shapes ${i + 1}`, public: false, args: decode(rng, rng.int(1, 3), t, dims(), dims(), dims(), rng.int(1, t)) });
+  }
+  return list;
+}
+
+export default defineProblem({
+  id: 'attention/kv-cache',
+  entry: 'decodeWithKvCache',
+  argNames: ['x', 'weights', 'prefill'],
+  reference: decodeWithKvCache,
+  cases,
+  maxTensorElements,
+  mistakes: [
+    {
+      id: 'cache-not-appended',
+      title: 'cache never used: each step attends only to its own token',
+      explanation:
+        'A decoding step must attend to every earlier token: concat the new k and v onto the cached ones (along the time axis) and attend to the whole cache, then keep the grown cache for the next step.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'current-token-missing',
+      title: 'step attends to the cache before appending its own key and value',
+      explanation:
+        'Causal attention includes the diagonal: token i attends keys 0..i. Append the new token\'s k and v to the cache first, then compute its attention.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'attends-whole-sequence',
+      title: 'keys and values of the whole sequence used (future tokens leak)',
+      explanation:
+        'At step i only tokens 0..i have arrived. Attend to the cache built so far, not to k and v projected from the full sequence.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'prefill-not-causal',
+      title: 'prefill without a causal mask',
+      explanation:
+        'A single step needs no mask, but the prompt is processed as one chunk: prompt token r may only see prompt tokens 0..r. Mask the prefill scores above the diagonal.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'missing-scale',
+      title: 'scores not scaled by √dk',
+      explanation: 'Divide q·kᵀ by Math.sqrt(dk) at every step, prefill included.',
+      diagnostic: 'mismatch',
+    },
+  ],
+});
