@@ -1,0 +1,80 @@
+import { defineProblem, type CaseSpec } from '../../../src/judge/problem';
+import type { Rng } from '../../../src/judge/rng';
+import { miniBatchKMeans } from './reference';
+
+/** A stream of n points around `centres` random centres, split into batches of `size` (last one shorter). */
+function stream(rng: Rng, n: number, d: number, centres: number, spread: number, size: number, scale = 1) {
+  const c = Array.from({ length: centres }, () => Array.from({ length: d }, () => rng.gaussian() * spread));
+  const points = Array.from({ length: n }, () => rng.pick(c).map((x) => (x + rng.gaussian()) * scale));
+  const batches: number[][][] = [];
+  for (let i = 0; i < n; i += size) batches.push(points.slice(i, i + size));
+  const init = Array.from({ length: centres }, () => Array.from({ length: d }, () => rng.gaussian() * spread * scale));
+  return { init, batches };
+}
+
+function randomCase(rng: Rng, name: string, n: number, d: number, k: number, spread: number, size: number, scale = 1): CaseSpec {
+  const { init, batches } = stream(rng, n, d, k, spread, size, scale);
+  return { name, public: false, args: [init, batches] };
+}
+
+function cases(rng: Rng): CaseSpec[] {
+  const list: CaseSpec[] = [
+    { name: 'example 1: 1-d, two batches', public: true, args: [[[0], [10]], [[[1], [3]], [[9], [2], [4]]]] },
+    {
+      name: 'example 2: 2-d, three batches',
+      public: true,
+      args: [[[0, 0], [4, 4]], [[[1, 0], [3, 3]], [[0, 2], [5, 5], [2, 2]], [[3, 1]]]],
+    },
+    randomCase(rng, 'hidden: 3 clusters, batches of 8', 48, 2, 3, 2, 8),
+    randomCase(rng, 'hidden: batch size 1', 20, 2, 3, 1.5, 1),
+    randomCase(rng, 'hidden: one big batch', 30, 3, 4, 1.5, 30),
+    randomCase(rng, 'hidden: last batch shorter', 37, 2, 3, 2, 10),
+    randomCase(rng, 'hidden: k = 1', 15, 3, 1, 1, 4),
+    randomCase(rng, 'hidden: d = 1', 40, 1, 3, 2, 6),
+    randomCase(rng, 'hidden: high dimension', 40, 10, 4, 1, 8),
+    randomCase(rng, 'hidden: many small batches', 90, 2, 5, 2, 3),
+    randomCase(rng, 'hidden: large magnitudes', 40, 2, 3, 2, 8, 500),
+  ];
+  // A centroid far from all data never receives a point: it must stay put with count 0.
+  const far = stream(rng, 24, 2, 2, 1, 6);
+  far.init.push([100, -100]);
+  list.push({ name: 'hidden: a centroid that never wins', public: false, args: [far.init, far.batches] });
+  for (let i = 0; i < 3; i++) {
+    list.push(randomCase(rng, `hidden: random ${i + 1}`, rng.int(10, 80), rng.int(1, 5), rng.int(2, 6), 1 + rng.next() * 2, rng.int(2, 16)));
+  }
+  return list;
+}
+
+export default defineProblem({
+  id: 'classic-ml/mini-batch-k-means',
+  entry: 'miniBatchKMeans',
+  argNames: ['initCentroids', 'batches'],
+  reference: miniBatchKMeans,
+  cases,
+  mistakes: [
+    {
+      id: 'fixed-learning-rate',
+      title: 'a fixed learning rate instead of 1 / count',
+      explanation: 'With η = 1/counts[j] each centroid is exactly the running mean of the points it has absorbed; a constant η keeps it drifting towards the latest points.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'counts-reset-per-batch',
+      title: 'per-centroid counts reset for every batch',
+      explanation: 'The counts accumulate over the whole stream. Resetting them makes the first point of each batch overwrite the centroid (η = 1), forgetting all earlier batches.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'full-recompute',
+      title: 'full k-means recompute over all points seen so far',
+      explanation: 'Mini-batch k-means never revisits old points: it assigns only the current batch and nudges the centroids with the streaming update c ← (1 − η)c + ηx.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'assigned-with-moving-centroids',
+      title: 'points assigned with centroids already moved by this batch',
+      explanation: 'Assign the whole batch first, with the centroids as they were at the start of the batch, then apply the per-point updates.',
+      diagnostic: 'mismatch',
+    },
+  ],
+});
