@@ -1,5 +1,5 @@
 import * as Comlink from 'comlink';
-import type { BackendChoice, BackendName, JudgeRequest, RunnerApi, RunnerInfo, Verdict } from '../src/shared/protocol';
+import type { BackendChoice, BackendName, JudgeRequest, RunPhase, RunnerApi, RunnerInfo, Verdict } from '../src/shared/protocol';
 import type { TF } from '../src/judge/inputs';
 import { judgeSource, type JudgeContext } from '../src/judge/judge';
 import type { ProblemDefinition } from '../src/judge/problem';
@@ -54,12 +54,12 @@ export class Runner implements RunnerApi {
     this.onnxEngine = Comlink.wrap<OnnxEngine>(port) as unknown as OnnxEngine;
   }
 
-  async judge(request: JudgeRequest): Promise<Verdict> {
+  async judge(request: JudgeRequest, onPhase?: (phase: RunPhase) => void): Promise<Verdict> {
     const backend = this.backend ?? (this.tf.getBackend() as BackendName);
     try {
       const { problem, mistakeSources, formulation } = await this.load(request.problemId);
       const crossCheck = formulation && this.onnxEngine ? { engine: this.onnxEngine, formulation } : undefined;
-      const context: JudgeContext = { tf: this.tf, backend, problem, mistakeSources, crossCheck };
+      const context: JudgeContext = { tf: this.tf, backend, problem, mistakeSources, crossCheck, onPhase };
       return await judgeSource(context, request);
     } catch (error) {
       // Only the judge itself gets here (unknown problem, a broken reference): never the user's code.

@@ -17,15 +17,11 @@ export class ForbiddenApiError extends Error {
 export function guardedTf(tf: TF, forbidden: ForbiddenApi[] = []): Record<string, unknown> {
   const namespace: Record<string, unknown> = { ...tf, __esModule: true };
   for (const { name, reason } of forbidden) {
-    const original = namespace[name];
     const thrower = () => {
       throw new ForbiddenApiError(name, reason);
     };
-    // Namespaces like tf.train are objects: forbid every member, keep the shape for type-like use.
-    namespace[name] =
-      original && typeof original === 'object'
-        ? new Proxy(original as object, { get: (_target, key) => (typeof key === 'string' ? thrower : undefined) })
-        : thrower;
+    // Calling it throws, and so does any member: tf.train.adam(...) is caught like tf.grad(...).
+    namespace[name] = new Proxy(thrower, { get: (target, key) => (typeof key === 'string' ? thrower : Reflect.get(target, key)) });
   }
   return namespace;
 }

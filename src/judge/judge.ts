@@ -1,4 +1,4 @@
-import type { BackendName, CaseResult, Diagnostic, JudgeRequest, Tolerance, Verdict, VerdictStatus } from '../shared/protocol';
+import type { BackendName, CaseResult, Diagnostic, JudgeRequest, RunPhase, Tolerance, Verdict, VerdictStatus } from '../shared/protocol';
 import { compareValues, valuesMatch, type Plain } from './compare';
 import { guardedTf, ForbiddenApiError } from './guardedTf';
 import { describeArgs, isTensorSpec, materialize, type TF } from './inputs';
@@ -17,6 +17,8 @@ export interface JudgeContext {
   mistakeSources: Record<string, string>;
   /** A second, independent reference (onnxruntime), consulted on Submit when the problem has one. */
   crossCheck?: CrossCheck;
+  /** Told when user code starts and stops running (the watchdog's budget counts user time only). */
+  onPhase?: (phase: RunPhase) => void;
 }
 
 /** How many failing cases get compared against the known mistakes; each costs one extra call per mistake. */
@@ -51,9 +53,12 @@ export async function judgeSource(context: JudgeContext, request: JudgeRequest):
   const crossCheck = request.mode === 'submit' ? context.crossCheck : undefined;
 
   const userTf = guardedTf(tf, problem.forbiddenApis);
+  const phase = context.onPhase ?? (() => {});
   let entry: (...args: unknown[]) => unknown;
   try {
+    phase('user');
     const exports = loadUserModule(request.source, userTf);
+    phase('judge');
     const candidate = exports[problem.entry];
     if (typeof candidate !== 'function') {
       throw new CompileError(
@@ -63,6 +68,7 @@ export async function judgeSource(context: JudgeContext, request: JudgeRequest):
     }
     entry = candidate as typeof entry;
   } catch (error) {
+    phase('judge');
     const status = error instanceof CompileError || error instanceof SyntaxError ? 'compile-error' : 'runtime-error';
     return finish(status, [], { error: serializeError(error) });
   }
@@ -96,7 +102,9 @@ export async function judgeSource(context: JudgeContext, request: JudgeRequest):
         return finish('internal-error', results, { error: { name: 'EngineDisagreement', message } });
       }
     }
+    phase('user');
     const outcome = await runCandidate(tf, entry, spec.args, problem.maxTensorElements?.(spec));
+    phase('judge');
     if ('error' in outcome) {
       const forbidden = outcome.error instanceof ForbiddenApiError;
       const error = serializeError(outcome.error);

@@ -4,6 +4,7 @@ import {
   RUN_BUDGET_MS,
   type BackendChoice,
   type JudgeRequest,
+  type RunPhase,
   type RunnerApi,
   type RunnerInfo,
   type Verdict,
@@ -97,11 +98,14 @@ export class RunnerClient {
     const info = await this.ready!;
     const started = performance.now();
     if (request.mode === 'submit' && this.crossChecks(request.problemId)) await this.connectOnnx();
+    // Kill a stuck worker and bring up a fresh one in the background.
+    const restart = () => this.start(this.choice).catch(() => undefined);
+    const userTime = new UserTimeBudget(this.budgetMs, restart);
     try {
-      const verdict = await withBudget(this.api!.judge({ ...request, runId }), this.budgetMs, () => {
-        // Kill the stuck worker now and bring up a fresh one in the background.
-        this.start(this.choice).catch(() => undefined);
-      });
+      const judged = this.api!.judge({ ...request, runId }, Comlink.proxy((phase: RunPhase) => userTime.phase(phase)));
+      // The judge's own work (references, the ONNX engine) is not charged to the user, but it
+      // still gets a hard cap so a broken engine cannot hang the page forever.
+      const verdict = await withBudget(Promise.race([judged, userTime.expired]), JUDGE_HARD_CAP_MS, restart);
       return { ...verdict, roundTripMs: performance.now() - started };
     } catch (error) {
       if (!(error instanceof WorkerTimeoutError)) throw error;
@@ -113,10 +117,12 @@ export class RunnerClient {
         cases: [],
         checkedBy: [],
         error: { name: error.name, message: error.message },
-        elapsedMs: this.budgetMs,
+        elapsedMs: error.budgetMs,
         roundTripMs: performance.now() - started,
         runId,
       };
+    } finally {
+      userTime.stop();
     }
   }
 
@@ -151,6 +157,45 @@ export class RunnerClient {
     this.worker = undefined;
     this.api = undefined;
     this.info = undefined;
+  }
+}
+
+/** Hard cap on one judge call, user time and the judge's own time together. */
+export const JUDGE_HARD_CAP_MS = 120_000;
+
+/**
+ * Charges the budget only while the worker reports that user code is running. Phase messages are
+ * posted before user code starts, so an infinite loop still starts the clock.
+ */
+export class UserTimeBudget {
+  private usedMs = 0;
+  private since?: number;
+  private timer?: ReturnType<typeof setTimeout>;
+  private reject!: (error: Error) => void;
+  /** Rejects with WorkerTimeoutError once user time passes the budget. */
+  readonly expired: Promise<never>;
+
+  constructor(private readonly budgetMs: number, private readonly onExpire: () => void) {
+    this.expired = new Promise<never>((_, reject) => (this.reject = reject));
+    this.expired.catch(() => undefined);
+  }
+
+  stop(): void {
+    clearTimeout(this.timer);
+  }
+
+  phase(phase: RunPhase): void {
+    if (phase === 'user' && this.since === undefined) {
+      this.since = performance.now();
+      this.timer = setTimeout(() => {
+        this.onExpire();
+        this.reject(new WorkerTimeoutError(this.budgetMs));
+      }, this.budgetMs - this.usedMs);
+    } else if (phase === 'judge' && this.since !== undefined) {
+      this.usedMs += performance.now() - this.since;
+      this.since = undefined;
+      clearTimeout(this.timer);
+    }
   }
 }
 

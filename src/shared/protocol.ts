@@ -145,12 +145,18 @@ export interface RunnerInfo {
   adapter?: string;
 }
 
+/** `user` while user code runs (counted against the budget), `judge` while the judge's own code runs. */
+export type RunPhase = 'user' | 'judge';
+
 /** The API the runner worker exposes through comlink. */
 export interface RunnerApi {
   /** Set up tfjs on the chosen backend; resolves once the backend is ready. */
   init(choice: BackendChoice): Promise<RunnerInfo>;
-  /** Judge one request. */
-  judge(request: JudgeRequest): Promise<Verdict>;
+  /**
+   * Judge one request. `onPhase` is told when user code starts and stops running, so the
+   * watchdog charges the budget for the user's time only, not for the references or the engines.
+   */
+  judge(request: JudgeRequest, onPhase?: (phase: RunPhase) => void): Promise<Verdict>;
   /** Give the runner a port to the ONNX worker, the second reference engine used on Submit. */
   connectOnnx(port: MessagePort): void;
 }
