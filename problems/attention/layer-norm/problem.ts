@@ -1,0 +1,106 @@
+import { defineProblem, type ArgSpec, type CaseSpec } from '../../../src/judge/problem';
+import { tensorSpec, type TensorSpec } from '../../../src/judge/inputs';
+import type { Rng } from '../../../src/judge/rng';
+import { layerNorm } from './reference';
+
+/** x with per-row means and scales that differ, so batch statistics differ from row statistics. */
+function rows(rng: Rng, shape: number[], scale = 1, offset = 0): TensorSpec {
+  const x = rng.normal(shape, scale);
+  const d = shape[shape.length - 1];
+  for (let r = 0; r < x.data.length / d; r++) {
+    const shift = offset + rng.normal([1], scale).data[0];
+    const stretch = 0.5 + rng.next() * 1.5;
+    for (let j = 0; j < d; j++) x.data[r * d + j] = x.data[r * d + j] * stretch + shift;
+  }
+  return x;
+}
+
+function affine(rng: Rng, d: number): [TensorSpec, TensorSpec] {
+  const gamma = rng.uniform([d], 0.5, 1.5);
+  return [gamma, rng.normal([d], 0.5)];
+}
+
+function random(rng: Rng, shape: number[], eps = 1e-5, scale = 1, offset = 0): ArgSpec[] {
+  return [rows(rng, shape, scale, offset), ...affine(rng, shape[shape.length - 1]), eps];
+}
+
+function cases(rng: Rng): CaseSpec[] {
+  const list: CaseSpec[] = [
+    {
+      name: 'example 1: one row, unit gamma, zero beta',
+      public: true,
+      args: [tensorSpec([1, 2, 3, 4], [1, 4]), tensorSpec([1, 1, 1, 1], [4]), tensorSpec([0, 0, 0, 0], [4]), 1e-5],
+    },
+    {
+      name: 'example 2: eps = 1, gamma and beta, a constant row',
+      public: true,
+      args: [tensorSpec([1, 2, 3, 4, 3, 3, 3, 3], [2, 4]), tensorSpec([2, 1, 1, 0.5], [4]), tensorSpec([0, 0, 1, -1], [4]), 1],
+    },
+    { name: 'example 3: [batch, time, d]', public: true, args: random(rng, [2, 3, 8]) },
+    { name: 'hidden: batch 1', public: false, args: random(rng, [1, 6]) },
+    { name: 'hidden: no leading axis (x is [d])', public: false, args: random(rng, [7]) },
+    { name: 'hidden: 4 rows of 16 features', public: false, args: random(rng, [4, 16]) },
+    { name: 'hidden: small variance, eps = 1e-3 matters', public: false, args: random(rng, [3, 8], 1e-3, 0.01) },
+    { name: 'hidden: eps = 0.1', public: false, args: random(rng, [2, 2, 5], 0.1) },
+    { name: 'hidden: d = 2', public: false, args: random(rng, [5, 2]) },
+    { name: 'hidden: large-magnitude features', public: false, args: random(rng, [3, 12], 1e-5, 1000) },
+    { name: 'hidden: large mean, unit spread', public: false, args: random(rng, [4, 32], 1e-5, 1, 1000) },
+    { name: 'hidden: d = 1 (every row normalizes to 0, output is beta)', public: false, args: random(rng, [4, 1]) },
+    { name: 'hidden: rank 4 input', public: false, args: random(rng, [2, 2, 3, 4]) },
+  ];
+  for (let i = 0; i < 3; i++) {
+    const shape = [rng.int(1, 4), rng.int(1, 5), rng.int(2, 24)];
+    list.push({ name: `hidden: random shapes ${i + 1}`, public: false, args: random(rng, shape, rng.pick([1e-5, 1e-6, 1e-3])) });
+  }
+  return list;
+}
+
+export default defineProblem({
+  id: 'attention/layer-norm',
+  entry: 'layerNorm',
+  argNames: ['x', 'gamma', 'beta', 'eps'],
+  reference: layerNorm,
+  cases,
+  forbiddenApis: [
+    { name: 'layers', reason: 'implement the normalization yourself instead of tf.layers.layerNormalization.' },
+    { name: 'batchNorm', reason: 'write (x − mean) / √(var + eps) yourself; tf.batchNorm does that step for you.' },
+  ],
+  mistakes: [
+    {
+      id: 'layers-api',
+      title: 'used tf.layers.layerNormalization',
+      explanation: 'This problem asks for the normalization itself: compute the mean and variance over the last axis with tf ops.',
+      diagnostic: 'forbidden-api',
+    },
+    {
+      id: 'normalized-over-batch-axis',
+      title: 'statistics taken over the batch axis (batch norm)',
+      explanation: 'Layer norm normalizes each row over its own features: mean and variance over axis -1 with keepDims, not over axis 0.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'unbiased-variance',
+      title: 'unbiased variance (divided by d − 1)',
+      explanation: 'Layer norm uses the population variance, the mean of (x − mean)² over the d features. Dividing by d − 1 shrinks every output by √((d−1)/d).',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'eps-outside-sqrt',
+      title: 'eps added outside the square root',
+      explanation: 'The denominator is √(var + eps), not √var + eps. The difference is large when the variance is small or eps is large.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'missing-gamma-beta',
+      title: 'gamma and beta not applied',
+      explanation: 'After normalizing, scale by gamma and shift by beta (both [d], broadcast over the rows).',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'variance-from-mean-of-squares',
+      title: 'variance computed as E[x²] − E[x]²',
+      explanation: 'In float32 this one-pass formula cancels catastrophically when the mean is large compared with the spread. Subtract the mean first, then average the squares.',
+      diagnostic: 'mismatch',
+    },
+  ],
+});

@@ -1,0 +1,13 @@
+import * as tf from '@tensorflow/tfjs';
+
+// x: [..., d], gamma: [d], beta: [d]. Normalizes each row over the last axis.
+export function layerNorm(x: tf.Tensor, gamma: tf.Tensor, beta: tf.Tensor, eps: number): tf.Tensor {
+  return tf.tidy(() => {
+    const mean = tf.mean(x, -1, true); // [..., 1]
+    const centered = tf.sub(x, mean);
+    // Biased (population) variance: divide by d, not d - 1. Two-pass, so a large mean costs no precision.
+    const variance = tf.mean(tf.square(centered), -1, true);
+    const normalized = tf.div(centered, tf.sqrt(tf.add(variance, eps))); // eps inside the sqrt
+    return tf.add(tf.mul(normalized, gamma), beta);
+  });
+}
