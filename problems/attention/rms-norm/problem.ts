@@ -1,0 +1,92 @@
+import { defineProblem, type ArgSpec, type CaseSpec } from '../../../src/judge/problem';
+import { tensorSpec, type TensorSpec } from '../../../src/judge/inputs';
+import type { Rng } from '../../../src/judge/rng';
+import { rmsNorm } from './reference';
+
+/** Rows with different scales and non-zero means, so every axis and centring mistake shows. */
+function rows(rng: Rng, shape: number[], scale = 1): TensorSpec {
+  const x = rng.normal(shape, scale);
+  const d = shape[shape.length - 1];
+  for (let r = 0; r < x.data.length / d; r++) {
+    const shift = 0.5 * scale * rng.gaussian();
+    const stretch = 0.25 + rng.next() * 2;
+    for (let j = 0; j < d; j++) x.data[r * d + j] = x.data[r * d + j] * stretch + shift;
+  }
+  return x;
+}
+
+function random(rng: Rng, shape: number[], eps = 1e-6, scale = 1): ArgSpec[] {
+  return [rows(rng, shape, scale), rng.uniform([shape[shape.length - 1]], 0.5, 1.5), eps];
+}
+
+function cases(rng: Rng): CaseSpec[] {
+  const list: CaseSpec[] = [
+    { name: 'example 1: one row, unit gamma', public: true, args: [tensorSpec([1, 2, 3, 4], [1, 4]), tensorSpec([1, 1, 1, 1], [4]), 1e-6] },
+    {
+      name: 'example 2: two rows, eps = 0.01, gamma',
+      public: true,
+      args: [tensorSpec([3, -4, 0.3, 0.4], [2, 2]), tensorSpec([2, 0.5], [2]), 0.01],
+    },
+    { name: 'example 3: [batch, time, d]', public: true, args: random(rng, [2, 3, 8]) },
+    { name: 'hidden: batch 1', public: false, args: random(rng, [1, 6]) },
+    { name: 'hidden: no leading axis (x is [d])', public: false, args: random(rng, [9]) },
+    { name: 'hidden: 4 rows of 16 features', public: false, args: random(rng, [4, 16], 1e-5) },
+    { name: 'hidden: tiny activations, eps = 1e-3 matters', public: false, args: random(rng, [3, 8], 1e-3, 0.02) },
+    { name: 'hidden: eps = 0.1', public: false, args: random(rng, [2, 2, 5], 0.1) },
+    { name: 'hidden: d = 1 (output is ≈ sign(x) · gamma)', public: false, args: random(rng, [5, 1]) },
+    { name: 'hidden: large-magnitude activations', public: false, args: random(rng, [3, 12], 1e-6, 500) },
+    { name: 'hidden: rank 4 input', public: false, args: random(rng, [2, 2, 3, 4]) },
+    { name: 'hidden: LLaMA-like row width 64', public: false, args: random(rng, [2, 64], 1e-5) },
+  ];
+  for (let i = 0; i < 3; i++) {
+    const shape = [rng.int(1, 4), rng.int(1, 5), rng.int(2, 24)];
+    list.push({ name: `hidden: random shapes ${i + 1}`, public: false, args: random(rng, shape, rng.pick([1e-6, 1e-5, 1e-3])) });
+  }
+  return list;
+}
+
+export default defineProblem({
+  id: 'attention/rms-norm',
+  entry: 'rmsNorm',
+  argNames: ['x', 'gamma', 'eps'],
+  reference: rmsNorm,
+  cases,
+  mistakes: [
+    {
+      id: 'subtracts-mean',
+      title: 'mean subtracted (that is layer norm, not RMSNorm)',
+      explanation: 'RMSNorm does not centre: it divides x itself by √(mean(x²) + eps). Drop the mean subtraction.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'eps-outside-sqrt',
+      title: 'eps added outside the square root',
+      explanation: 'The denominator is √(mean(x²) + eps), not √mean(x²) + eps; they differ when activations are small or eps is large.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'missing-sqrt',
+      title: 'divided by the mean square instead of its square root',
+      explanation: 'RMS is the square root of the mean square: x / √(mean(x²) + eps), or x · rsqrt(mean(x²) + eps).',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'normalized-over-batch-axis',
+      title: 'mean square taken over the batch axis',
+      explanation: 'Each row (token) is normalized by its own features: reduce over axis -1 with keepDims, not axis 0.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'sum-instead-of-mean',
+      title: 'sum of squares (L2 norm) instead of the mean square',
+      explanation: 'RMS divides the sum of squares by d before the square root; the L2 norm makes the output √d times too small.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'missing-gamma',
+      title: 'gamma not applied',
+      explanation: 'Multiply the normalized rows by the learned scale gamma ([d], broadcast over the rows).',
+      diagnostic: 'mismatch',
+    },
+  ],
+});
