@@ -1,0 +1,124 @@
+import { defineProblem, type CaseSpec } from '../../../src/judge/problem';
+import { tensorSpec, type TensorSpec } from '../../../src/judge/inputs';
+import type { Rng } from '../../../src/judge/rng';
+import { decoderBlock } from './reference';
+
+function plus(spec: TensorSpec, c: number): TensorSpec {
+  return { ...spec, data: Float32Array.from(spec.data, (v) => v + c) };
+}
+
+interface WeightOptions {
+  /** Spread of the FFN pre-activations (w1 scale). */
+  w1Scale?: number;
+  /** Mean of b1: a large negative value puts the FFN in GELU's negative tail. */
+  b1Mean?: number;
+  /** Multiplier of w2. */
+  w2Scale?: number;
+}
+
+function weights(rng: Rng, dModel: number, dFF: number, o: WeightOptions = {}) {
+  const proj = () => rng.normal([dModel, dModel], 1 / Math.sqrt(dModel));
+  return {
+    ln1Gamma: plus(rng.normal([dModel], 0.2), 1),
+    ln1Beta: rng.normal([dModel], 0.2),
+    wq: proj(),
+    wk: proj(),
+    wv: proj(),
+    wo: proj(),
+    ln2Gamma: plus(rng.normal([dModel], 0.2), 1),
+    ln2Beta: rng.normal([dModel], 0.2),
+    w1: rng.normal([dModel, dFF], (o.w1Scale ?? 1) / Math.sqrt(dModel)),
+    b1: plus(rng.normal([dFF], 0.5), o.b1Mean ?? 0),
+    w2: rng.normal([dFF, dModel], (o.w2Scale ?? 1) / Math.sqrt(dFF)),
+    b2: rng.normal([dModel], 0.2),
+  };
+}
+
+function block(rng: Rng, b: number, t: number, dModel: number, nHeads: number, dFF: number, xScale = 1, xShift = 0, o: WeightOptions = {}) {
+  return [plus(rng.normal([b, t, dModel], xScale), xShift), weights(rng, dModel, dFF, o), nHeads];
+}
+
+function identityWeights() {
+  const eye = tensorSpec([1, 0, 0, 1], [2, 2]);
+  const ones = tensorSpec([1, 1], [2]);
+  const zeros = tensorSpec([0, 0], [2]);
+  return { ln1Gamma: ones, ln1Beta: zeros, wq: eye, wk: eye, wv: eye, wo: eye, ln2Gamma: ones, ln2Beta: zeros, w1: eye, b1: zeros, w2: eye, b2: zeros };
+}
+
+function cases(rng: Rng): CaseSpec[] {
+  const list: CaseSpec[] = [
+    { name: 'example 1: one token, identity weights', public: true, args: [tensorSpec([1, 3], [1, 1, 2]), identityWeights(), 1] },
+    { name: 'example 2: two tokens, identity weights', public: true, args: [tensorSpec([1, 3, 2, 0], [1, 2, 2]), identityWeights(), 1] },
+    { name: 'example 3: batch 2, t = 4, 2 heads', public: true, args: block(rng, 2, 4, 8, 2, 16) },
+    { name: 'hidden: batch 1, 4 heads', public: false, args: block(rng, 1, 5, 8, 4, 32) },
+    { name: 'hidden: t = 1', public: false, args: block(rng, 3, 1, 8, 2, 16) },
+    { name: 'hidden: one head', public: false, args: block(rng, 2, 4, 6, 1, 12) },
+    { name: 'hidden: head size 1 (nHeads = dModel)', public: false, args: block(rng, 2, 3, 4, 4, 8) },
+    { name: 'hidden: GELU negative tail (tanh approximation checked)', public: false, args: block(rng, 2, 4, 8, 2, 32, 1, 0, { w1Scale: 0.3, b1Mean: -3, w2Scale: 30 }) },
+    { name: 'hidden: wide GELU inputs', public: false, args: block(rng, 2, 5, 8, 2, 32, 1, 0, { w1Scale: 3, w2Scale: 2 }) },
+    { name: 'hidden: inputs with a large offset', public: false, args: block(rng, 2, 4, 8, 2, 16, 1, 20) },
+    { name: 'hidden: large-magnitude inputs', public: false, args: block(rng, 1, 6, 8, 2, 16, 50) },
+    { name: 'hidden: dFF ≠ 4·dModel, longer sequence', public: false, args: block(rng, 1, 9, 12, 3, 20) },
+  ];
+  for (let i = 0; i < 3; i++) {
+    const nHeads = rng.int(1, 3);
+    const dModel = nHeads * rng.int(1, 4);
+    list.push({ name: `hidden: random shapes ${i + 1}`, public: false, args: block(rng, rng.int(1, 3), rng.int(2, 6), dModel, nHeads, rng.int(2, 24)) });
+  }
+  return list;
+}
+
+export default defineProblem({
+  id: 'attention/decoder-block',
+  entry: 'decoderBlock',
+  argNames: ['x', 'weights', 'nHeads'],
+  reference: decoderBlock,
+  cases,
+  mistakes: [
+    {
+      id: 'post-ln',
+      title: 'post-LN instead of pre-LN',
+      explanation:
+        'Pre-LN normalizes the input of each sublayer and leaves the residual stream untouched: h = x + attn(LN1(x)), out = h + ffn(LN2(h)). Normalizing after the residual add (LN(x + attn(x))) is the original post-LN Transformer.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'missing-attention-residual',
+      title: 'attention residual missing',
+      explanation: 'The attention output is added to x (h = x + attn(LN1(x))), not used in place of it.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'ffn-residual-from-input',
+      title: 'second residual adds the block input instead of h',
+      explanation: 'The FFN residual is around h = x + attn(…): out = h + ffn(LN2(h)). Adding x drops the attention update.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'relu-instead-of-gelu',
+      title: 'ReLU instead of GELU',
+      explanation: 'The FFN activation is GELU (tanh approximation): 0.5·x·(1 + tanh(√(2/π)·(x + 0.044715·x³))). ReLU zeroes negative inputs, which GELU does not.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'exact-erf-gelu',
+      title: 'exact (erf) GELU instead of the tanh approximation',
+      explanation:
+        'This block uses the tanh approximation (GPT-2 style), as stated. x·Φ(x) with erf is close for moderate inputs but differs noticeably in the negative tail; use 0.5·x·(1 + tanh(√(2/π)·(x + 0.044715·x³))).',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'non-causal-attention',
+      title: 'attention not causal',
+      explanation: 'A decoder block masks the scores so token i attends only to tokens 0..i. Apply a lower-triangular mask before the softmax.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'heads-split-without-transpose',
+      title: 'heads split by reshape alone, without a transpose',
+      explanation:
+        'Reshape [b, t, dModel] to [b, t, nHeads, dHead] and transpose to [b, nHeads, t, dHead]; reshaping straight to [b, nHeads, t, dHead] mixes time steps and features. Undo it the same way (transpose back, then reshape) before wo.',
+      diagnostic: 'mismatch',
+    },
+  ],
+});
