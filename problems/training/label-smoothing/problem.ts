@@ -1,0 +1,78 @@
+import { defineProblem, type CaseSpec } from '../../../src/judge/problem';
+import { tensorSpec } from '../../../src/judge/inputs';
+import type { Rng } from '../../../src/judge/rng';
+import { labelSmoothedCrossEntropy } from './reference';
+
+function randomCase(rng: Rng, name: string, N: number, K: number, epsilon: number, scale = 2): CaseSpec {
+  return { name, public: false, args: [rng.normal([N, K], scale), rng.ints([N], 0, K - 1), epsilon] };
+}
+
+function cases(rng: Rng): CaseSpec[] {
+  const list: CaseSpec[] = [
+    {
+      name: 'example 1: one row, K = 3, ε = 0.1',
+      public: true,
+      args: [tensorSpec([2, 0, -1], [1, 3]), tensorSpec([0], [1], 'int32'), 0.1],
+    },
+    {
+      name: 'example 2: two rows, K = 4, ε = 0.2',
+      public: true,
+      args: [tensorSpec([1, 2, 3, 0, 0, 0, 0, 5], [2, 4]), tensorSpec([2, 1], [2], 'int32'), 0.2],
+    },
+  ];
+  list.push(randomCase(rng, 'hidden: ε = 0 is plain cross-entropy', 5, 6, 0));
+  list.push(randomCase(rng, 'hidden: batch 1', 1, 10, 0.1));
+  list.push(randomCase(rng, 'hidden: binary, K = 2', 8, 2, 0.1));
+  list.push(randomCase(rng, 'hidden: large ε = 0.5', 4, 5, 0.5));
+  list.push(randomCase(rng, 'hidden: many classes', 3, 100, 0.1));
+  list.push(randomCase(rng, 'hidden: tiny ε = 0.01', 6, 7, 0.01));
+  list.push(randomCase(rng, 'hidden: large-magnitude logits', 4, 8, 0.1, 60));
+  list.push(randomCase(rng, 'hidden: large-magnitude logits, K = 2', 3, 2, 0.2, 80));
+  for (let i = 0; i < 3; i++) {
+    list.push(randomCase(rng, `hidden: random shapes ${i + 1}`, rng.int(1, 16), rng.int(2, 30), rng.pick([0.05, 0.1, 0.2, 0.3])));
+  }
+  return list;
+}
+
+export default defineProblem({
+  id: 'training/label-smoothing',
+  entry: 'labelSmoothedCrossEntropy',
+  argNames: ['logits', 'targets', 'epsilon'],
+  reference: labelSmoothedCrossEntropy,
+  cases,
+  mistakes: [
+    {
+      id: 'eps-over-k-minus-1',
+      title: 'smoothing mass ε/(K − 1) on the wrong classes instead of ε/K on all classes',
+      explanation:
+        'This problem uses the convention of Szegedy et al. and PyTorch\'s label_smoothing: q = (1 − ε)·onehot + ε/K, so the true class gets 1 − ε + ε/K. Spreading ε over the K − 1 other classes is a different distribution.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'smoothing-applied-to-logits',
+      title: 'smoothing applied to the logits instead of the target distribution',
+      explanation:
+        'Label smoothing changes the targets, not the model output: keep log softmax(logits) as it is and use q = (1 − ε)·onehot + ε/K in the cross-entropy −Σ q log p.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'missing-one-minus-eps',
+      title: 'forgot the (1 − ε) factor on the one-hot target',
+      explanation: 'q = onehot + ε/K sums to 1 + ε; it is not a distribution. Scale the one-hot by (1 − ε) before adding ε/K.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'sum-over-batch',
+      title: 'loss summed over the batch instead of averaged',
+      explanation: 'Return the mean over the N rows (divide by N), so the loss does not grow with the batch size.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'log-of-softmax',
+      title: 'log(softmax(x)) underflows for large logits',
+      explanation:
+        'With label smoothing every class contributes ε/K · log p_k, so a single probability that underflows to 0 makes the loss Infinity. Use tf.logSoftmax (log p = x − logsumexp(x)).',
+      diagnostic: 'non-finite',
+    },
+  ],
+});
