@@ -103,7 +103,7 @@ export async function judgeSource(context: JudgeContext, request: JudgeRequest):
       }
     }
     phase('user');
-    const outcome = await runCandidate(tf, entry, spec.args, problem.maxTensorElements?.(spec));
+    const outcome = await runCandidate(tf, entry, spec.args, problem.maxTensorElements?.(spec), problem.argNames);
     phase('judge');
     if ('error' in outcome) {
       const forbidden = outcome.error instanceof ForbiddenApiError;
@@ -179,8 +179,10 @@ async function runCandidate(
   entry: (...args: unknown[]) => unknown,
   args: ArgSpec[],
   maxElements?: number,
+  argNames?: string[],
 ): Promise<CandidateOutcome> {
   const inputs = args.map((arg) => materialize(tf, arg));
+  // Tensors nested in object or array arguments (weights.wq) count as inputs too.
   const inputTensors = collectTensors(tf, inputs);
   tf.engine().startScope();
   try {
@@ -201,7 +203,7 @@ async function runCandidate(
     const returned = collectTensors(tf, value).filter((t) => !inputTensors.includes(t));
     const leaked = Math.max(0, tf.memory().numTensors - before - new Set(returned).size);
     const plain = await toPlain(tf, value);
-    const mutation = await checkInputs(tf, args, inputs);
+    const mutation = await checkInputs(tf, args, inputs, argNames);
     return { value: plain, leaked, mutation, overLimit };
   } finally {
     tf.engine().endScope();
@@ -225,20 +227,38 @@ function checkTensorSizes(kernels: { name: string; outputShapes: number[][] }[],
   return undefined;
 }
 
-/** Inputs are the caller's: disposing, reassigning or writing into them is a bug. */
-async function checkInputs(tf: TF, specs: ArgSpec[], inputs: unknown[]): Promise<Diagnostic | undefined> {
+/** Inputs are the caller's: disposing or writing into them is a bug, at any depth (`weights.wq`). */
+async function checkInputs(tf: TF, specs: ArgSpec[], inputs: unknown[], names: string[] = []): Promise<Diagnostic | undefined> {
   for (let i = 0; i < specs.length; i++) {
-    const spec = specs[i];
-    if (!isTensorSpec(spec)) continue;
-    const tensor = inputs[i] as import('@tensorflow/tfjs').Tensor;
+    const problem = await checkInput(specs[i], inputs[i], names[i] ?? `argument ${i + 1}`);
+    if (problem) return problem;
+  }
+  return undefined;
+}
+
+async function checkInput(spec: ArgSpec, input: unknown, name: string): Promise<Diagnostic | undefined> {
+  if (isTensorSpec(spec)) {
+    const tensor = input as import('@tensorflow/tfjs').Tensor;
     if (tensor.isDisposed) {
-      return { kind: 'mutated-input', message: `Your function disposed input #${i + 1}; inputs belong to the caller.` };
+      return { kind: 'mutated-input', message: `Your function disposed the input ${name}; inputs belong to the caller.` };
     }
     const data = await tensor.data();
     for (let j = 0; j < spec.data.length; j++) {
       if (!Object.is(Number(data[j]), spec.data[j]) && Number(data[j]) !== spec.data[j]) {
-        return { kind: 'mutated-input', message: `Your function changed input #${i + 1} in place; inputs must not be modified.` };
+        return { kind: 'mutated-input', message: `Your function changed the input ${name} in place; inputs must not be modified.` };
       }
+    }
+    return undefined;
+  }
+  if (Array.isArray(spec) && Array.isArray(input)) {
+    for (let i = 0; i < spec.length; i++) {
+      const problem = await checkInput(spec[i], input[i], `${name}[${i}]`);
+      if (problem) return problem;
+    }
+  } else if (spec && typeof spec === 'object' && input && typeof input === 'object') {
+    for (const [key, value] of Object.entries(spec)) {
+      const problem = await checkInput(value, (input as Record<string, unknown>)[key], `${name}.${key}`);
+      if (problem) return problem;
     }
   }
   return undefined;

@@ -1,0 +1,71 @@
+/** The judge's contract on a tiny inline problem: verdict kinds, input protection, leak counting. */
+import { describe, expect, it } from 'vitest';
+import { judgeSource } from '../../src/judge/judge';
+import { defineProblem } from '../../src/judge/problem';
+import { tensorSpec } from '../../src/judge/inputs';
+import { tf, useBackend } from './tfSetup';
+
+const problem = defineProblem({
+  id: 'test/add-weights',
+  entry: 'addWeights',
+  argNames: ['x', 'weights'],
+  reference: (x: tf.Tensor, w: { a: tf.Tensor }) => tf.add(x, w.a),
+  cases: () => [
+    { name: 'example', public: true, args: [tensorSpec([1, 2], [2]), { a: tensorSpec([3, 4], [2]) }] },
+    { name: 'hidden', public: false, args: [tensorSpec([5, 6, 7], [3]), { a: tensorSpec([1, 1, 1], [3]) }] },
+  ],
+  mistakes: [],
+});
+
+async function judge(source: string, mode: 'run' | 'submit' = 'submit') {
+  await useBackend('cpu');
+  return judgeSource({ tf, backend: 'cpu', problem, mistakeSources: {} }, { runId: 1, problemId: problem.id, source, mode });
+}
+
+const header = "import * as tf from '@tensorflow/tfjs';\n";
+
+describe('judgeSource', () => {
+  it('accepts a correct answer and runs only public cases on Run', async () => {
+    const source = `${header}export function addWeights(x: tf.Tensor, w: { a: tf.Tensor }) { return tf.add(x, w.a); }`;
+    expect((await judge(source)).status).toBe('accepted');
+    expect((await judge(source, 'run')).cases.map((c) => c.name)).toEqual(['example']);
+  });
+
+  it('flags a nested input that was disposed', async () => {
+    const verdict = await judge(`${header}export function addWeights(x, w) { const y = tf.add(x, w.a); w.a.dispose(); return y; }`);
+    expect(verdict.status).toBe('wrong-answer');
+    expect(verdict.cases[0].diagnostic).toMatchObject({ kind: 'mutated-input' });
+    expect(verdict.cases[0].diagnostic?.message).toContain('weights.a');
+  });
+
+  it('counts leaked intermediates without failing the case', async () => {
+    const verdict = await judge(`${header}export function addWeights(x, w) { const t = tf.mul(x, 1); return tf.add(t, w.a); }`);
+    expect(verdict.status).toBe('accepted');
+    expect(verdict.cases[0].leakedTensors).toBe(1);
+  });
+
+  it('reports a missing export as a compile error', async () => {
+    const verdict = await judge(`${header}export function add(x, w) { return x; }`);
+    expect(verdict.status).toBe('compile-error');
+    expect(verdict.error?.message).toMatch(/must export a function named addWeights.*It exports: add/);
+  });
+
+  it("reports a runtime error with the user's line", async () => {
+    const verdict = await judge(`${header}export function addWeights(x, w) {\n  const y = 1;\n  throw new Error('boom');\n}`);
+    expect(verdict.status).toBe('runtime-error');
+    expect(verdict.error).toMatchObject({ message: 'boom', location: { line: 4 } });
+  });
+
+  it('says when nothing is returned', async () => {
+    const verdict = await judge(`${header}export function addWeights(x, w) { tf.add(x, w.a); }`);
+    expect(verdict.cases[0].diagnostic?.kind).toBe('not-a-tensor');
+    expect(verdict.cases[0].diagnostic?.message).toContain('did you forget to return');
+  });
+
+  it('does not leave judge tensors behind', async () => {
+    await useBackend('cpu');
+    const before = tf.memory().numTensors;
+    await judge(`${header}export function addWeights(x, w) { return tf.add(x, w.a); }`);
+    expect(tf.memory().numTensors).toBe(before);
+  });
+});
