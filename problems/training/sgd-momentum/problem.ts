@@ -1,0 +1,89 @@
+import { defineProblem, type CaseSpec } from '../../../src/judge/problem';
+import { tensorSpec, type TensorSpec } from '../../../src/judge/inputs';
+import type { Rng } from '../../../src/judge/rng';
+import { sgdMomentum } from './reference';
+
+function run(rng: Rng, shape: number[], steps: number, lr: number, momentum: number, nesterov: boolean, gradScale = 1) {
+  const grads: TensorSpec[] = Array.from({ length: steps }, () => rng.normal(shape, gradScale));
+  return [rng.normal(shape), grads, lr, momentum, nesterov];
+}
+
+function cases(rng: Rng): CaseSpec[] {
+  const p1 = tensorSpec([1, -2], [2]);
+  const g1 = [tensorSpec([0.5, 1], [2]), tensorSpec([0.5, -1], [2]), tensorSpec([1, 0], [2])];
+  const list: CaseSpec[] = [
+    { name: 'example 1: 3 steps, momentum 0.9', public: true, args: [p1, g1, 0.1, 0.9, false] },
+    { name: 'example 2: same, nesterov', public: true, args: [p1, g1, 0.1, 0.9, true] },
+    { name: 'hidden: matrix param, 5 steps', public: false, args: run(rng, [4, 3], 5, 0.05, 0.9, false) },
+    { name: 'hidden: matrix param, 5 steps, nesterov', public: false, args: run(rng, [3, 5], 5, 0.05, 0.9, true) },
+    { name: 'hidden: a single step', public: false, args: run(rng, [6], 1, 0.1, 0.9, false) },
+    { name: 'hidden: momentum 0.5, 8 steps', public: false, args: run(rng, [2, 2, 3], 8, 0.2, 0.5, false) },
+    { name: 'hidden: momentum 0 (plain SGD)', public: false, args: run(rng, [5], 4, 0.1, 0, false) },
+    { name: 'hidden: momentum 0.99, 20 steps', public: false, args: run(rng, [8], 20, 0.01, 0.99, false) },
+    { name: 'hidden: momentum 0.99, 20 steps, nesterov', public: false, args: run(rng, [8], 20, 0.01, 0.99, true) },
+    { name: 'hidden: scalar parameter', public: false, args: [tensorSpec([3], []), [tensorSpec([1], []), tensorSpec([-2], []), tensorSpec([0.5], [])], 0.3, 0.8, true] },
+    { name: 'hidden: large gradients', public: false, args: run(rng, [4, 4], 6, 1e-3, 0.9, false, 100) },
+    { name: 'hidden: large lr', public: false, args: run(rng, [3], 4, 1.5, 0.7, true) },
+  ];
+  for (let i = 0; i < 3; i++) {
+    list.push({
+      name: `hidden: random ${i + 1}`,
+      public: false,
+      args: run(rng, [rng.int(1, 10), rng.int(1, 10)], rng.int(2, 12), rng.pick([0.01, 0.1, 0.5]), rng.pick([0.5, 0.9, 0.95]), rng.next() < 0.5),
+    });
+  }
+  return list;
+}
+
+export default defineProblem({
+  id: 'training/sgd-momentum',
+  entry: 'sgdMomentum',
+  argNames: ['param', 'grads', 'lr', 'momentum', 'nesterov'],
+  reference: sgdMomentum,
+  cases,
+  forbiddenApis: [{ name: 'train', reason: 'implement the momentum update yourself instead of using a built-in optimizer.' }],
+  mistakes: [
+    {
+      id: 'lr-inside-velocity',
+      title: 'learning rate folded into the velocity',
+      explanation: 'This problem uses the PyTorch convention: v ← μ·v + g (gradient units) and p ← p − lr·v. With lr inside the velocity (v ← μ·v + lr·g, p ← p − v) the parameter matches for a constant lr, but the velocity state is lr times too small (and the two differ once lr changes).',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'dampening',
+      title: 'velocity dampened by (1 − μ)',
+      explanation: 'v ← μ·v + (1 − μ)·g is an exponential moving average (dampening = μ); SGD momentum adds the full gradient: v ← μ·v + g.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'velocity-not-carried',
+      title: 'velocity not carried between steps',
+      explanation: 'The velocity is state: keep the v from the previous step and decay it by μ. Resetting it every step is plain SGD.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'nesterov-ignored',
+      title: 'nesterov flag ignored',
+      explanation: 'With nesterov, step along g + μ·v (using the freshly updated v), not along v.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'step-with-old-velocity',
+      title: "parameter moved with the previous step's velocity",
+      explanation: 'Update the velocity first (v ← μ·v + g), then move the parameter with the new v; otherwise every step lags one gradient behind and the first step does nothing.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'velocity-init-counts-twice',
+      title: 'first gradient counted twice',
+      explanation: 'Either start from v = 0 and update every step, or set v = g on the first step and skip the update (PyTorch does the latter). Initialising v = g and then also updating gives v₁ = (1 + μ)·g.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'uses-tf-train',
+      title: 'used a tf.train optimizer',
+      explanation: 'tf.train.* is off-limits here: write the velocity and parameter updates with tensor ops.',
+      diagnostic: 'forbidden-api',
+    },
+  ],
+});
