@@ -1,0 +1,82 @@
+import { defineProblem, type CaseSpec } from '../../../src/judge/problem';
+import { tensorSpec } from '../../../src/judge/inputs';
+import type { Rng } from '../../../src/judge/rng';
+import { invertedDropout } from './reference';
+
+function randomCase(rng: Rng, name: string, shape: number[], p: number, training: boolean): CaseSpec {
+  return { name, public: false, args: [rng.normal(shape), rng.uniform(shape), p, training] };
+}
+
+function cases(rng: Rng): CaseSpec[] {
+  const list: CaseSpec[] = [
+    {
+      name: 'example 1: training, p = 0.25',
+      public: true,
+      args: [tensorSpec([1, -2, 3, 4, 0.5, -1], [2, 3]), tensorSpec([0.9, 0.1, 0.3, 0.2, 0.6, 0.25], [2, 3]), 0.25, true],
+    },
+    {
+      name: 'example 2: evaluation, p = 0.3',
+      public: true,
+      args: [tensorSpec([1, -2, 3, 4], [4]), tensorSpec([0.9, 0.1, 0.3, 0.2], [4]), 0.3, false],
+    },
+  ];
+  list.push(randomCase(rng, 'hidden: training, p = 0.5', [4, 8], 0.5, true));
+  list.push(randomCase(rng, 'hidden: evaluation, p = 0.5', [3, 5], 0.5, false));
+  list.push(randomCase(rng, 'hidden: training, p = 0 keeps everything', [2, 6], 0, true));
+  list.push(randomCase(rng, 'hidden: training, high p = 0.9', [5, 10], 0.9, true));
+  list.push(randomCase(rng, 'hidden: training, small p = 0.1, rank 3', [2, 3, 4], 0.1, true));
+  list.push(randomCase(rng, 'hidden: evaluation, rank 3, p = 0.8', [2, 2, 5], 0.8, false));
+  list.push(randomCase(rng, 'hidden: training, a single element', [1], 0.3, true));
+  list.push({
+    name: 'hidden: u exactly equal to p is kept',
+    public: false,
+    args: [rng.normal([6]), tensorSpec([0.5, 0.49, 0.5, 0.51, 0.1, 0.5], [6]), 0.5, true],
+  });
+  for (let i = 0; i < 3; i++) {
+    const shape = Array.from({ length: rng.int(1, 3) }, () => rng.int(1, 6));
+    list.push(randomCase(rng, `hidden: random ${i + 1}`, shape, rng.pick([0.2, 0.4, 0.6, 0.75]), rng.next() < 0.7));
+  }
+  return list;
+}
+
+export default defineProblem({
+  id: 'training/inverted-dropout',
+  entry: 'invertedDropout',
+  argNames: ['x', 'u', 'p', 'training'],
+  reference: invertedDropout,
+  cases,
+  mistakes: [
+    {
+      id: 'not-rescaled',
+      title: 'kept activations not rescaled by 1/(1 − p)',
+      explanation:
+        'Without rescaling, the expected output in training is (1 − p)·x but x at evaluation, so the next layer sees a different scale. Divide the kept activations by (1 − p).',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'scale-by-keep-prob',
+      title: 'multiplied by (1 − p) instead of dividing',
+      explanation: 'Inverted dropout scales the survivors up: x·mask / (1 − p), so that E[output] = x.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'p-as-keep-prob',
+      title: 'p used as the keep probability (drops with probability 1 − p)',
+      explanation: 'p is the probability of dropping an element: keep it when u ≥ p (probability 1 − p) and scale by 1/(1 − p).',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'rescaled-at-eval',
+      title: 'activations rescaled at evaluation time',
+      explanation:
+        'Multiplying by (1 − p) at test time belongs to classic (non-inverted) dropout. With inverted dropout the training-time 1/(1 − p) already keeps the scale, so evaluation is the identity.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'ignores-training-flag',
+      title: 'dropout still applied at evaluation',
+      explanation: 'When training is false, return x unchanged; dropping units at inference makes predictions random.',
+      diagnostic: 'mismatch',
+    },
+  ],
+});
