@@ -1,0 +1,98 @@
+import { defineProblem, type CaseSpec } from '../../../src/judge/problem';
+import { tensorSpec, type TensorSpec } from '../../../src/judge/inputs';
+import type { Rng } from '../../../src/judge/rng';
+import { adam } from './reference';
+
+function run(rng: Rng, shape: number[], steps: number, lr: number, beta1 = 0.9, beta2 = 0.999, eps = 1e-8, gradScale = 1) {
+  const grads: TensorSpec[] = Array.from({ length: steps }, () => rng.normal(shape, gradScale));
+  return [rng.normal(shape), grads, lr, beta1, beta2, eps];
+}
+
+function cases(rng: Rng): CaseSpec[] {
+  const list: CaseSpec[] = [
+    {
+      name: 'example 1: 3 steps, default betas',
+      public: true,
+      args: [tensorSpec([1, -1], [2]), [tensorSpec([0.1, -0.2], [2]), tensorSpec([0.3, 0.1], [2]), tensorSpec([-0.2, 0.2], [2])], 0.01, 0.9, 0.999, 1e-8],
+    },
+    {
+      name: 'example 2: one step, eps = 0.1',
+      public: true,
+      args: [tensorSpec([0, 1, 2], [3]), [tensorSpec([1, -0.5, 0], [3])], 0.1, 0.8, 0.9, 0.1],
+    },
+    { name: 'hidden: matrix param, 5 steps', public: false, args: run(rng, [4, 3], 5, 0.01) },
+    { name: 'hidden: a single step', public: false, args: run(rng, [7], 1, 0.05) },
+    { name: 'hidden: 30 steps', public: false, args: run(rng, [3, 3], 30, 0.01) },
+    { name: 'hidden: beta2 = 0.99, beta1 = 0.5', public: false, args: run(rng, [6], 6, 0.1, 0.5, 0.99) },
+    { name: 'hidden: tiny gradients (eps matters)', public: false, args: run(rng, [5], 4, 0.01, 0.9, 0.999, 1e-8, 1e-4) },
+    { name: 'hidden: large gradients', public: false, args: run(rng, [2, 4], 5, 0.01, 0.9, 0.999, 1e-8, 1000) },
+    { name: 'hidden: large lr', public: false, args: run(rng, [4], 3, 1, 0.9, 0.999, 1e-6) },
+    {
+      name: 'hidden: scalar param with a zero gradient step',
+      public: false,
+      args: [tensorSpec([0.5], []), [tensorSpec([2], []), tensorSpec([0], []), tensorSpec([-1], [])], 0.1, 0.9, 0.999, 1e-8],
+    },
+    { name: 'hidden: 3-d param', public: false, args: run(rng, [2, 3, 2], 4, 0.02, 0.85, 0.995, 1e-7) },
+  ];
+  for (let i = 0; i < 3; i++) {
+    list.push({
+      name: `hidden: random ${i + 1}`,
+      public: false,
+      args: run(rng, [rng.int(1, 10), rng.int(1, 10)], rng.int(2, 12), rng.pick([0.001, 0.01, 0.1]), rng.pick([0.8, 0.9]), rng.pick([0.99, 0.999])),
+    });
+  }
+  return list;
+}
+
+export default defineProblem({
+  id: 'training/adam',
+  entry: 'adam',
+  argNames: ['param', 'grads', 'lr', 'beta1', 'beta2', 'eps'],
+  reference: adam,
+  cases,
+  forbiddenApis: [{ name: 'train', reason: 'implement the Adam update yourself instead of using a built-in optimizer.' }],
+  mistakes: [
+    {
+      id: 'no-bias-correction',
+      title: 'no bias correction',
+      explanation: 'm and v start at 0, so early on they are biased towards 0. Divide by (1 − β1ᵗ) and (1 − β2ᵗ) before the update (the stored m and v stay uncorrected).',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'bias-correction-t-from-0',
+      title: 'bias correction with t starting at 0',
+      explanation: 'The step counter starts at t = 1 for the first update; with t = 0, 1 − β⁰ = 0 and the first step divides by zero.',
+      diagnostic: 'non-finite',
+    },
+    {
+      id: 'eps-inside-sqrt',
+      title: 'eps inside the square root',
+      explanation: 'Adam divides by √v̂ + eps, not √(v̂ + eps). The difference shows when gradients are small (v̂ comparable to eps).',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'abs-second-moment',
+      title: 'second moment accumulates |g| instead of g²',
+      explanation: 'v is the running mean of the squared gradient: v ← β2·v + (1 − β2)·g², and the step divides by its square root.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'corrected-moments-stored',
+      title: 'bias-corrected moments written back into the state',
+      explanation: 'm̂ and v̂ are temporaries for the step; the running m and v must stay uncorrected, or the correction compounds step after step.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'missing-sqrt',
+      title: 'divided by v̂ instead of √v̂',
+      explanation: 'The update is lr · m̂ / (√v̂ + eps): v̂ is a squared quantity, so its square root has the gradient\'s units.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'uses-tf-train',
+      title: 'used a tf.train optimizer',
+      explanation: 'tf.train.* is off-limits here: write the moment and parameter updates with tensor ops.',
+      diagnostic: 'forbidden-api',
+    },
+  ],
+});
