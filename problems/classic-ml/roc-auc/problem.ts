@@ -1,0 +1,85 @@
+import { defineProblem, type CaseSpec } from '../../../src/judge/problem';
+import type { Rng } from '../../../src/judge/rng';
+import { rocAuc } from './reference';
+
+/**
+ * n labelled scores: positives score `shift` higher on average. With `levels`, scores are rounded
+ * to that many distinct values (lots of ties). Both classes are always present.
+ */
+function scored(rng: Rng, n: number, pPos: number, shift: number, levels?: number, scale = 1) {
+  const labels: number[] = Array.from({ length: n }, () => (rng.next() < pPos ? 1 : 0));
+  const pos = rng.int(0, n - 1);
+  labels[pos] = 1;
+  labels[(pos + rng.int(1, n - 1)) % n] = 0;
+  const scores = labels.map((l) => {
+    const raw = rng.gaussian() + (l === 1 ? shift : 0);
+    return (levels ? Math.round(raw * (levels / 4)) : raw) * scale;
+  });
+  return [scores, labels];
+}
+
+function hidden(rng: Rng, name: string, n: number, pPos: number, shift: number, levels?: number, scale = 1): CaseSpec {
+  return { name, public: false, args: scored(rng, n, pPos, shift, levels, scale) };
+}
+
+function cases(rng: Rng): CaseSpec[] {
+  const list: CaseSpec[] = [
+    { name: 'example 1: no ties', public: true, args: [[0.9, 0.8, 0.7, 0.6, 0.55, 0.4], [1, 1, 0, 1, 0, 0]] },
+    { name: 'example 2: tied scores', public: true, args: [[0.5, 0.5, 0.2, 0.5, 0.5], [1, 0, 0, 1, 1]] },
+    hidden(rng, 'hidden: continuous scores', 60, 0.4, 1),
+    hidden(rng, 'hidden: heavily tied scores', 40, 0.5, 0.8, 4),
+    { name: 'hidden: all scores equal', public: false, args: [[0.3, 0.3, 0.3, 0.3, 0.3], [1, 0, 0, 1, 0]] },
+    { name: 'hidden: perfect ranking', public: false, args: [[3, 2.5, 2, -1, -2], [1, 1, 1, 0, 0]] },
+    { name: 'hidden: perfectly inverted', public: false, args: [[-3, -2, 0.5, 1, 4], [1, 1, 0, 0, 0]] },
+    { name: 'hidden: one positive, one negative, tied', public: false, args: [[1.5, 1.5], [0, 1]] },
+    hidden(rng, 'hidden: a single positive', 30, 0, 1, 6),
+    hidden(rng, 'hidden: rare negatives', 50, 0.9, 0.5, 8),
+    hidden(rng, 'hidden: large-magnitude logits', 80, 0.5, 1.5, undefined, 1000),
+    hidden(rng, 'hidden: 1500 samples, 12 score levels', 1500, 0.3, 0.7, 12),
+    hidden(rng, 'hidden: worse than chance', 40, 0.5, -0.8, 5),
+  ];
+  for (let i = 0; i < 3; i++) {
+    list.push(hidden(rng, `hidden: random ${i + 1}`, rng.int(5, 200), 0.2 + rng.next() * 0.6, rng.next() * 2 - 0.5, rng.pick([undefined, 3, 6, 10])));
+  }
+  return list;
+}
+
+export default defineProblem({
+  id: 'classic-ml/roc-auc',
+  entry: 'rocAuc',
+  argNames: ['scores', 'labels'],
+  reference: rocAuc,
+  cases,
+  mistakes: [
+    {
+      id: 'swapped-axes',
+      title: 'integrated FPR over TPR (axes swapped)',
+      explanation: 'The ROC curve plots TPR (y) against FPR (x); the area is ∫ TPR d(FPR). Swapping the axes gives 1 − AUC.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'ties-count-zero',
+      title: 'tied positive/negative pairs counted as 0 instead of 1/2',
+      explanation: 'A positive and a negative with the same score are ordered correctly half the time: count the pair as 1/2 (equivalently, a diagonal ROC segment through a tied group).',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'step-rule-upper',
+      title: 'step rule instead of the trapezoid: tied pairs counted as wins',
+      explanation: 'When a tied group contains both classes the ROC curve moves diagonally; a rectangle at the new TPR counts those pairs as 1. Use the trapezoid (1/2 per tied pair).',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'ties-not-grouped',
+      title: 'tied scores walked one sample at a time',
+      explanation: 'After sorting, samples with equal scores must be consumed as one group (one threshold). Walking them one by one lets the arbitrary order within the tie decide the area.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'ranks-without-tie-averaging',
+      title: 'rank-sum formula without averaging tied ranks',
+      explanation: 'The Mann–Whitney form AUC = (R₊ − n₊(n₊+1)/2)/(n₊n₋) needs tied scores to share their average rank; distinct ranks make the answer depend on input order.',
+      diagnostic: 'mismatch',
+    },
+  ],
+});
