@@ -1,0 +1,79 @@
+import { defineProblem, type ArgSpec, type CaseSpec } from '../../../src/judge/problem';
+import { tensorSpec } from '../../../src/judge/inputs';
+import type { Rng } from '../../../src/judge/rng';
+import { applyRope } from './reference';
+
+function random(rng: Rng, b: number, heads: number, t: number, d: number, offset: number, base = 10000): ArgSpec[] {
+  return [rng.normal([b, heads, t, d]), offset, base];
+}
+
+function cases(rng: Rng): CaseSpec[] {
+  const list: CaseSpec[] = [
+    { name: 'example 1: dHead = 2, one token at position 1', public: true, args: [tensorSpec([1, 0], [1, 1, 1, 2]), 1, 10000] },
+    {
+      name: 'example 2: dHead = 4, positions 0 and 1',
+      public: true,
+      args: [tensorSpec([1, 2, 3, 4, 1, 2, 3, 4], [1, 1, 2, 4]), 0, 10000],
+    },
+    { name: 'example 3: batch 2, 2 heads, offset 3', public: true, args: random(rng, 2, 2, 4, 8, 3) },
+    { name: 'hidden: batch 1, offset 0', public: false, args: random(rng, 1, 2, 5, 8, 0) },
+    { name: 'hidden: single decoding step (t = 1) at position 37', public: false, args: random(rng, 2, 4, 1, 16, 37) },
+    { name: 'hidden: dHead = 2', public: false, args: random(rng, 2, 3, 4, 2, 5) },
+    { name: 'hidden: one head', public: false, args: random(rng, 3, 1, 6, 8, 2) },
+    { name: 'hidden: dHead = 64', public: false, args: random(rng, 1, 2, 3, 64, 10) },
+    { name: 'hidden: LLaMA-3 base 500000', public: false, args: random(rng, 2, 2, 4, 16, 12, 500000) },
+    { name: 'hidden: small base 100', public: false, args: random(rng, 1, 2, 5, 8, 4, 100) },
+    { name: 'hidden: prefill chunk after a cache of 20', public: false, args: random(rng, 2, 2, 6, 12, 20) },
+    { name: 'hidden: late position (offset 100)', public: false, args: random(rng, 1, 3, 4, 8, 100) },
+    { name: 'hidden: dHead = 6 (odd number of pairs)', public: false, args: random(rng, 2, 2, 3, 6, 7) },
+  ];
+  for (let i = 0; i < 3; i++) {
+    const d = rng.pick([2, 4, 6, 8, 12, 16, 32]);
+    list.push({
+      name: `hidden: random shapes ${i + 1}`,
+      public: false,
+      args: random(rng, rng.int(1, 3), rng.int(1, 4), rng.int(1, 8), d, rng.int(0, 64), rng.pick([10000, 10000, 1000000])),
+    });
+  }
+  return list;
+}
+
+export default defineProblem({
+  id: 'attention/rope',
+  entry: 'applyRope',
+  argNames: ['x', 'offset', 'base'],
+  reference: applyRope,
+  cases,
+  mistakes: [
+    {
+      id: 'interleaved-pairs',
+      title: 'adjacent features (2i, 2i+1) rotated together instead of (i, i + dHead/2)',
+      explanation: 'That is the GPT-J / original RoFormer layout. This problem uses rotate-half (GPT-NeoX, LLaMA in Hugging Face): split the last axis into halves x1, x2 and rotate each (x1[i], x2[i]) pair.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'rotation-sign-flipped',
+      title: 'rotation in the wrong direction (sign of sin flipped)',
+      explanation: 'rotate_half(x) is [−x2, x1], giving out1 = x1·cos − x2·sin and out2 = x2·cos + x1·sin. [x2, −x1] rotates by −angle.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'theta-exponent-off',
+      title: 'frequency exponent −i/dHead instead of −2i/dHead',
+      explanation: 'θ_i = base^(−2i/dHead) for i = 0 … dHead/2 − 1, so the lowest frequency approaches 1/base. Without the 2 the frequencies decay half as fast.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'offset-ignored',
+      title: 'positions start at 0 regardless of the offset',
+      explanation: 'Time step j is at position offset + j (e.g. after a KV cache of length offset). Ignoring it gives every decoding step the encoding of the first positions.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'frequencies-interleaved',
+      title: 'frequencies repeat-interleaved while pairing by halves',
+      explanation: 'With rotate-half, column c uses θ_(c mod dHead/2): the frequency table is [θ, θ] concatenated, not each θ repeated twice in place. Mixing the two conventions rotates pairs by mismatched angles.',
+      diagnostic: 'mismatch',
+    },
+  ],
+});
