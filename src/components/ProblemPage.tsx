@@ -135,7 +135,11 @@ export function ProblemPage({ problem, link, runner, runnerStatus, backendChoice
       } catch (error) {
         if (!mountedRef.current) return;
         const message = error instanceof Error ? error.message : String(error);
-        setOutcome({ kind: 'failure', mode, message: `The judge could not run your code: ${message}` });
+        setOutcome({
+          kind: 'failure',
+          mode,
+          message: `The judge could not run your code: ${message} If the backend failed to start, pick another one in the Backend menu.`,
+        });
       } finally {
         runningRef.current = false;
         if (mountedRef.current) setRunning(false);

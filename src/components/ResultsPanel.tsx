@@ -104,13 +104,13 @@ function CaseView({ result, onGotoLine }: { result: CaseResult; onGotoLine(line:
         <span className="muted small case-inputs">{result.inputSummary}</span>
         <span className="muted small case-time">{formatMs(result.elapsedMs)}</span>
       </div>
+      {result.diagnostic && <DiagnosticView diagnostic={result.diagnostic} onGotoLine={onGotoLine} />}
       {result.leakedTensors > 0 && (
         <div className="warning-box small" data-testid="leak-warning">
           Leaked {result.leakedTensors} tensor{result.leakedTensors === 1 ? '' : 's'}: wrap intermediates in <code>tf.tidy</code> or
           dispose them.
         </div>
       )}
-      {result.diagnostic && <DiagnosticView diagnostic={result.diagnostic} onGotoLine={onGotoLine} />}
     </li>
   );
 }
