@@ -1,0 +1,112 @@
+import { defineProblem, type CaseSpec } from '../../../src/judge/problem';
+import { tensorSpec, type TensorSpec } from '../../../src/judge/inputs';
+import type { Rng } from '../../../src/judge/rng';
+import { flashAttention } from './reference';
+
+function attn(rng: Rng, batch: number[], tq: number, tk: number, d: number, dv: number, blockSize: number, scale = 1) {
+  return [rng.normal([...batch, tq, d], scale), rng.normal([...batch, tk, d], scale), rng.normal([...batch, tk, dv]), blockSize];
+}
+
+/**
+ * The largest tensor a tiled implementation needs: one block of scores [.., tq, blockSize], or a
+ * tensor the size of an input or of the output (q scaled, kᵀ, the accumulator). Cases keep tq and
+ * tk above d, dv and blockSize, so the full [.., tq, tk] score matrix is over the limit.
+ */
+function maxTensorElements(spec: CaseSpec): number {
+  const [q, k, v, blockSize] = spec.args as [TensorSpec, TensorSpec, TensorSpec, number];
+  const r = q.shape.length;
+  const batch = q.shape.slice(0, r - 2).reduce((a, b) => a * b, 1);
+  const [tq, d] = q.shape.slice(r - 2);
+  const tk = k.shape[r - 2];
+  const dv = v.shape[r - 1];
+  return batch * Math.max(tq * blockSize, tq * d, tq * dv, tk * d, tk * dv);
+}
+
+function cases(rng: Rng): CaseSpec[] {
+  const list: CaseSpec[] = [
+    {
+      name: 'example 1: one query, 3 keys, blocks of 2',
+      public: true,
+      args: [tensorSpec([1], [1, 1]), tensorSpec([0, 1, 2], [3, 1]), tensorSpec([1, 2, 3], [3, 1]), 2],
+    },
+    {
+      name: 'example 2: two queries, 4 keys, blocks of 2',
+      public: true,
+      args: [
+        tensorSpec([2, 0, 0, 2], [2, 2]),
+        tensorSpec([0, 0, 1, 0, 0, 3, 3, 0], [4, 2]),
+        tensorSpec([1, 0, 0, 1, 2, 2, 4, 0], [4, 2]),
+        2,
+      ],
+    },
+    { name: 'example 3: batch 2, tq = 8, tk = 12, blocks of 4', public: true, args: attn(rng, [2], 8, 12, 4, 4, 4) },
+    { name: 'hidden: batch 1', public: false, args: attn(rng, [1], 10, 16, 4, 3, 4) },
+    { name: 'hidden: tk not a multiple of the block size', public: false, args: attn(rng, [2], 9, 14, 4, 4, 4) },
+    { name: 'hidden: last block of one key', public: false, args: attn(rng, [1], 8, 13, 3, 5, 3) },
+    { name: 'hidden: block size 1', public: false, args: attn(rng, [2], 6, 9, 4, 4, 1) },
+    { name: 'hidden: one block covers every key', public: false, args: attn(rng, [2], 5, 6, 4, 4, 8) },
+    { name: 'hidden: no batch axis, tq ≠ tk', public: false, args: attn(rng, [], 16, 10, 6, 4, 3) },
+    { name: 'hidden: tq = 1', public: false, args: attn(rng, [3], 1, 12, 4, 4, 5) },
+    { name: 'hidden: large-magnitude scores', public: false, args: attn(rng, [2], 10, 16, 4, 4, 4, 30) },
+    { name: 'hidden: large-magnitude scores, uneven blocks', public: false, args: attn(rng, [1], 12, 20, 8, 6, 6, 20) },
+  ];
+  for (let i = 0; i < 3; i++) {
+    const d = rng.int(1, 6);
+    const dv = rng.int(1, 6);
+    const tq = rng.int(7, 14);
+    const tk = rng.int(8, 20);
+    list.push({ name: `hidden: random shapes ${i + 1}`, public: false, args: attn(rng, [rng.int(1, 3)], tq, tk, d, dv, rng.int(2, 7)) });
+  }
+  return list;
+}
+
+export default defineProblem({
+  id: 'attention/flash-attention',
+  entry: 'flashAttention',
+  argNames: ['q', 'k', 'v', 'blockSize'],
+  reference: flashAttention,
+  cases,
+  maxTensorElements,
+  mistakes: [
+    {
+      id: 'running-sum-not-rescaled',
+      title: 'running sum not rescaled when the max changes',
+      explanation:
+        'ℓ was accumulated as Σ exp(s − m_old). When a block raises the max to m_new, multiply ℓ by exp(m_old − m_new) before adding the new block: ℓ ← ℓ·exp(m_old − m_new) + Σ exp(s − m_new).',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'output-not-rescaled',
+      title: 'accumulated output not rescaled when the max changes',
+      explanation:
+        'The accumulator holds Σ exp(s − m_old)·v. Rescale it by the same factor exp(m_old − m_new) as the running sum before adding exp(s − m_new)·v_block.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'no-final-normalization',
+      title: 'accumulator returned without dividing by the running sum',
+      explanation: 'The accumulator is the unnormalized numerator. After the last block, return acc / ℓ.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'missing-scale',
+      title: 'scores not scaled by √d',
+      explanation: 'Each block\'s scores are q·k_blockᵀ/√d, with d the size of the last axis of q.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'last-partial-block-dropped',
+      title: 'last, partial key block skipped',
+      explanation:
+        'When tk is not a multiple of blockSize the last block is shorter. Loop while start < tk and use size = min(blockSize, tk − start).',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'no-running-max',
+      title: 'exp of raw scores without a running max',
+      explanation:
+        'Without subtracting the running maximum, exp overflows to Infinity for large scores and the result is NaN. Track m = max over the blocks seen so far and exponentiate s − m.',
+      diagnostic: 'non-finite',
+    },
+  ],
+});
