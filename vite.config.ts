@@ -25,11 +25,21 @@ const securityHeaders = {
   'X-Content-Type-Options': 'nosniff',
 };
 
+/**
+ * The dev server only: @vitejs/plugin-react injects one fixed inline script (the fast-refresh
+ * preamble); allow exactly that script by its hash rather than 'unsafe-inline'.
+ */
+const REACT_REFRESH_PREAMBLE_HASH = "'sha256-Z2/iFzh9VMlVkEOar1f/oSHWwQk3ve1qk/C2WdsC4Xk='";
+const devSecurityHeaders = {
+  ...securityHeaders,
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY.replace("script-src 'self'", `script-src 'self' ${REACT_REFRESH_PREAMBLE_HASH}`),
+};
+
 export default defineConfig({
   plugins: [react()],
   worker: { format: 'es' },
   optimizeDeps: { exclude: ['onnxruntime-web'] },
-  server: { headers: securityHeaders },
+  server: { headers: devSecurityHeaders },
   preview: { headers: securityHeaders },
   build: { target: 'es2022', chunkSizeWarningLimit: 8000 },
   test: {
