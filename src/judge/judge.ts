@@ -127,9 +127,12 @@ export async function judgeSource(context: JudgeContext, request: JudgeRequest):
       const against = compareValues(second.value, outcome.value, tolerance);
       if (against) diagnostic = { ...against, message: `${against.message} (against the onnxruntime reference)` };
     }
-    if (diagnostic && diagnostic.kind !== 'mutated-input' && diagnostic.kind !== 'resource-limit' && classified < CLASSIFIED_FAILURES) {
+    if (diagnostic && diagnostic.kind !== 'mutated-input' && classified < CLASSIFIED_FAILURES) {
       classified++;
-      const likely = await mistakes.match(spec.args, outcome.value, tolerance);
+      const likely =
+        diagnostic.kind === 'resource-limit'
+          ? await mistakes.matchOverLimit(spec.args, problem.maxTensorElements!(spec))
+          : await mistakes.match(spec.args, outcome.value, tolerance);
       if (likely) {
         diagnostic = { ...diagnostic, likelyMistake: likely, message: `${diagnostic.message} This matches a classic mistake: ${likely.title}.` };
       }
@@ -277,6 +280,20 @@ class MistakeClassifier {
       if (!fn) continue;
       const outcome = await runCandidate(tf, fn, args);
       if ('value' in outcome && valuesMatch(outcome.value, got, tolerance)) {
+        return { id: mistake.id, title: mistake.title, explanation: mistake.explanation };
+      }
+    }
+    return undefined;
+  }
+
+  /** The first known mistake that, like the user's code, builds a tensor over the size limit. */
+  async matchOverLimit(args: ArgSpec[], maxElements: number): Promise<Diagnostic['likelyMistake']> {
+    const { tf, problem } = this.context;
+    for (const mistake of problem.mistakes.filter((m) => m.diagnostic === 'resource-limit')) {
+      const fn = this.load(mistake.id);
+      if (!fn) continue;
+      const outcome = await runCandidate(tf, fn, args, maxElements);
+      if ('overLimit' in outcome && outcome.overLimit) {
         return { id: mistake.id, title: mistake.title, explanation: mistake.explanation };
       }
     }

@@ -69,6 +69,12 @@ export default defineProblem({
   maxTensorElements,
   mistakes: [
     {
+      id: 'materializes-full-scores',
+      title: 'full score matrix materialized (standard attention)',
+      explanation: 'Computing q·kᵀ for the whole sequence builds the [tq, tk] matrix tiling exists to avoid. Loop over key blocks of blockSize, keeping a running max, running sum and output accumulator.',
+      diagnostic: 'resource-limit',
+    },
+    {
       id: 'running-sum-not-rescaled',
       title: 'running sum not rescaled when the max changes',
       explanation:
