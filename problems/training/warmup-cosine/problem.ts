@@ -1,0 +1,92 @@
+import { defineProblem, type CaseSpec } from '../../../src/judge/problem';
+import type { Rng } from '../../../src/judge/rng';
+import { warmupCosine } from './reference';
+
+/** Steps that hit every boundary of a schedule, plus a few random ones, shuffled. */
+function probeSteps(rng: Rng, warmup: number, total: number, extra = 6): number[] {
+  const set = new Set<number>([0, 1, warmup - 1, warmup, warmup + 1, Math.floor((warmup + total) / 2), total - 1, total, total + 1, total + Math.max(1, Math.floor(total / 3))]);
+  for (let i = 0; i < extra; i++) set.add(rng.int(0, Math.floor(total * 1.2)));
+  const steps = [...set].filter((s) => s >= 0);
+  for (let i = steps.length - 1; i > 0; i--) {
+    const j = rng.int(0, i);
+    [steps[i], steps[j]] = [steps[j], steps[i]];
+  }
+  return steps;
+}
+
+function cases(rng: Rng): CaseSpec[] {
+  const list: CaseSpec[] = [
+    { name: 'example 1: warmup 4, total 12', public: true, args: [[0, 1, 2, 3, 4, 6, 8, 10, 12, 14], 1, 4, 12, 0.1] },
+    { name: 'example 2: no warmup', public: true, args: [[0, 25, 50, 75, 100, 150], 3e-4, 0, 100, 3e-5] },
+    { name: 'hidden: GPT-style schedule', public: false, args: [probeSteps(rng, 2000, 60000), 6e-4, 2000, 60000, 6e-5] },
+    { name: 'hidden: warmup of 1 step', public: false, args: [probeSteps(rng, 1, 20), 0.1, 1, 20, 0.01] },
+    { name: 'hidden: minLr 0', public: false, args: [probeSteps(rng, 10, 50), 1e-3, 10, 50, 0] },
+    { name: 'hidden: minLr = baseLr (constant after warmup)', public: false, args: [probeSteps(rng, 5, 30), 0.02, 5, 30, 0.02] },
+    { name: 'hidden: long warmup', public: false, args: [probeSteps(rng, 90, 100), 1, 90, 100, 0.2] },
+    { name: 'hidden: single step in the decay phase', public: false, args: [[37], 2e-4, 10, 80, 1e-5] },
+    { name: 'hidden: steps only inside the warmup', public: false, args: [[3, 0, 7, 1], 5e-4, 8, 100, 5e-5] },
+    { name: 'hidden: steps only past the end', public: false, args: [[101, 500, 1000], 1e-3, 10, 100, 1e-4] },
+    { name: 'hidden: repeated and unsorted steps', public: false, args: [[50, 10, 50, 0, 99, 10], 3e-4, 10, 100, 3e-5] },
+  ];
+  for (let i = 0; i < 3; i++) {
+    const total = rng.int(20, 5000);
+    const warmup = rng.int(0, Math.floor(total / 4));
+    const baseLr = rng.pick([1e-4, 3e-4, 1e-3, 0.1]);
+    const minLr = baseLr * rng.pick([0, 0.1, 0.05]);
+    list.push({ name: `hidden: random schedule ${i + 1}`, public: false, args: [probeSteps(rng, warmup, total), baseLr, warmup, total, minLr] });
+  }
+  return list;
+}
+
+export default defineProblem({
+  id: 'training/warmup-cosine',
+  entry: 'warmupCosine',
+  argNames: ['steps', 'baseLr', 'warmupSteps', 'totalSteps', 'minLr'],
+  reference: warmupCosine,
+  cases,
+  // Learning rates are ~1e-4: compare relatively, the default atol would hide every mistake.
+  tolerance: {
+    cpu: { atol: 1e-10, rtol: 1e-5 },
+    wasm: { atol: 1e-10, rtol: 1e-5 },
+    webgl: { atol: 1e-10, rtol: 1e-5 },
+    webgpu: { atol: 1e-10, rtol: 1e-5 },
+  },
+  mistakes: [
+    {
+      id: 'warmup-off-by-one',
+      title: 'warmup off by one: (step + 1) / warmupSteps',
+      explanation: 'The warmup is baseLr · step / warmupSteps: 0 at step 0 and exactly baseLr at step warmupSteps, where the cosine phase takes over. With step + 1 the peak comes one step early.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'cosine-over-total',
+      title: 'cosine progress divided by totalSteps instead of totalSteps − warmupSteps',
+      explanation: 'The decay phase lasts totalSteps − warmupSteps steps; progress = (step − warmupSteps) / (totalSteps − warmupSteps) must reach 1 exactly at totalSteps.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'cosine-from-step-0',
+      title: 'cosine clock starts at step 0, so it decays early',
+      explanation: 'Measure decay progress from the end of the warmup: (step − warmupSteps), not step. Otherwise the schedule reaches minLr warmupSteps steps early.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'missing-min-lr',
+      title: 'cosine decays to 0, ignoring minLr',
+      explanation: 'Decay between baseLr and minLr: minLr + ½(1 + cos(π·progress))·(baseLr − minLr).',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'min-lr-as-clamp',
+      title: 'minLr applied as a clamp instead of the decay target',
+      explanation: 'max(minLr, baseLr·cosine) decays towards 0 and then flattens abruptly. The cosine interpolates from baseLr down to minLr: minLr + coeff·(baseLr − minLr).',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'no-clamp-after-total',
+      title: 'no floor after totalSteps (the cosine climbs back up)',
+      explanation: 'cos(π·progress) rises again for progress > 1. Return minLr for step > totalSteps.',
+      diagnostic: 'mismatch',
+    },
+  ],
+});
