@@ -1,4 +1,5 @@
 import { GraphBuilder } from '../../../src/onnx/GraphBuilder';
+import { swapLastTwo } from '../../../src/onnx/attention';
 import { defineOnnxReference, shapeKey, singleOutput } from '../../../src/onnx/formulation';
 import { isTensorSpec, type TensorSpec } from '../../../src/judge/inputs';
 import type { ArgSpec } from '../../../src/judge/problem';
@@ -21,8 +22,7 @@ export default defineOnnxReference({
         const tk = k.shape[rank - 2];
         // scores: [..., tq, tk]
         const scoresShape = [...q.shape.slice(0, -1), tk];
-        const swapLastTwo = [...Array(rank).keys()].map((i) => (i === rank - 2 ? rank - 1 : i === rank - 1 ? rank - 2 : i));
-        const kT = g.transpose(g.input('k', k.shape), swapLastTwo);
+        const kT = g.transpose(g.input('k', k.shape), swapLastTwo(rank));
         let scores = g.div(g.matMul(g.input('q', q.shape), kT), g.scalar(Math.sqrt(d)));
         let weights;
         if (feeds.mask) {
