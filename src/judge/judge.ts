@@ -108,6 +108,8 @@ export async function judgeSource(context: JudgeContext, request: JudgeRequest):
     if ('error' in outcome) {
       const forbidden = outcome.error instanceof ForbiddenApiError;
       const error = serializeError(outcome.error);
+      // The first failure decides the verdict: a crash after a wrong answer is still a wrong answer.
+      const earlierFailure = results.some((r) => !r.passed);
       results.push({
         name: spec.name,
         public: spec.public,
@@ -117,7 +119,8 @@ export async function judgeSource(context: JudgeContext, request: JudgeRequest):
         elapsedMs: now() - caseStarted,
         diagnostic: { kind: forbidden ? 'forbidden-api' : 'runtime-error', message: error.message, error },
       });
-      return finish('runtime-error', results, { error });
+      // Later cases would most likely throw the same way: stop here.
+      return earlierFailure ? finish('wrong-answer', results) : finish('runtime-error', results, { error });
     }
     let diagnostic =
       outcome.mutation ??

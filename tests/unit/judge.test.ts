@@ -56,6 +56,12 @@ describe('judgeSource', () => {
     expect(verdict.error).toMatchObject({ message: 'boom', location: { line: 4 } });
   });
 
+  it('keeps wrong-answer when a later case throws after an earlier wrong one', async () => {
+    const verdict = await judge(`${header}export function addWeights(x, w) {\n  if (x.size > 2) throw new Error('too big');\n  return tf.sub(x, w.a);\n}`);
+    expect(verdict.status).toBe('wrong-answer');
+    expect(verdict.cases.map((c) => c.diagnostic?.kind)).toEqual(['mismatch', 'runtime-error']);
+  });
+
   it('says when nothing is returned', async () => {
     const verdict = await judge(`${header}export function addWeights(x, w) { tf.add(x, w.a); }`);
     expect(verdict.cases[0].diagnostic?.kind).toBe('not-a-tensor');
