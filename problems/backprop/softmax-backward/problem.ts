@@ -1,0 +1,80 @@
+import { defineProblem, type CaseSpec } from '../../../src/judge/problem';
+import { tensorSpec, type TensorSpec } from '../../../src/judge/inputs';
+import type { Rng } from '../../../src/judge/rng';
+import { AUTODIFF_FORBIDDEN, AUTODIFF_MISTAKE } from '../forbidden';
+import { softmaxBackward } from './reference';
+
+/** y = softmax(x) over the last axis for x ~ N(0, scale²), computed in float64. */
+export function softmaxSpec(rng: Rng, shape: number[], scale = 1): TensorSpec {
+  const x = rng.normal(shape, scale).data;
+  const K = shape[shape.length - 1];
+  const y = new Array<number>(x.length);
+  for (let r = 0; r < x.length; r += K) {
+    let max = -Infinity;
+    for (let k = 0; k < K; k++) max = Math.max(max, x[r + k]);
+    let sum = 0;
+    for (let k = 0; k < K; k++) sum += Math.exp(x[r + k] - max);
+    for (let k = 0; k < K; k++) y[r + k] = Math.exp(x[r + k] - max) / sum;
+  }
+  return tensorSpec(y, shape);
+}
+
+function randomCase(rng: Rng, name: string, shape: number[], scale = 1, dyScale = 1): CaseSpec {
+  return { name, public: false, args: [softmaxSpec(rng, shape, scale), rng.normal(shape, dyScale)] };
+}
+
+function cases(rng: Rng): CaseSpec[] {
+  const list: CaseSpec[] = [
+    {
+      name: 'example 1: two rows',
+      public: true,
+      args: [tensorSpec([0.2, 0.3, 0.5, 0.6, 0.3, 0.1], [2, 3]), tensorSpec([1, 2, 3, 0, -1, 1], [2, 3])],
+    },
+    { name: 'example 2: a single vector', public: true, args: [tensorSpec([0.2, 0.3, 0.5], [3]), tensorSpec([1, -1, 2], [3])] },
+  ];
+  list.push(randomCase(rng, 'hidden: batch of rows', [4, 5]));
+  list.push(randomCase(rng, 'hidden: a single vector (rank 1)', [6]));
+  list.push(randomCase(rng, 'hidden: rank 3 [batch, time, K]', [2, 3, 4]));
+  list.push(randomCase(rng, 'hidden: K = 1 (softmax is constant 1, so dx = 0)', [3, 1]));
+  list.push(randomCase(rng, 'hidden: K = 2', [5, 2]));
+  list.push(randomCase(rng, 'hidden: peaked softmax (large logits)', [3, 6], 8));
+  list.push(randomCase(rng, 'hidden: large upstream gradient', [2, 7], 1, 50));
+  list.push(randomCase(rng, 'hidden: wide rows', [2, 64]));
+  list.push({ name: 'hidden: dy constant per row gives dx = 0', public: false, args: [softmaxSpec(rng, [2, 4]), tensorSpec([3, 3, 3, 3, -1, -1, -1, -1], [2, 4])] });
+  for (let i = 0; i < 3; i++) {
+    const shape = [...Array.from({ length: rng.int(0, 2) }, () => rng.int(1, 4)), rng.int(2, 10)];
+    list.push(randomCase(rng, `hidden: random shape ${i + 1}`, shape, rng.pick([0.5, 1, 3])));
+  }
+  return list;
+}
+
+export default defineProblem({
+  id: 'backprop/softmax-backward',
+  entry: 'softmaxBackward',
+  argNames: ['y', 'dy'],
+  reference: softmaxBackward,
+  cases,
+  forbiddenApis: AUTODIFF_FORBIDDEN,
+  mistakes: [
+    {
+      id: 'diagonal-only',
+      title: 'only the diagonal of the Jacobian: y(1 − y)·dy',
+      explanation:
+        'Every softmax output depends on every input: ∂yᵢ/∂xⱼ = yᵢ(δᵢⱼ − yⱼ). The off-diagonal terms −yᵢyⱼ add up to dx = y ⊙ (dy − Σⱼ dyⱼ yⱼ).',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'sum-over-wrong-axis',
+      title: 'the dot product Σ dy·y taken over the wrong axis',
+      explanation: 'The sum runs over the softmax axis (the last one, keepDims so it broadcasts back), not over the batch axis.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'missing-subtraction',
+      title: 'the −y·Σ(dy·y) term is missing',
+      explanation: 'y ⊙ dy is only the diag(y) part of J = diag(y) − y yᵀ; subtract y ⊙ Σⱼ(dyⱼ yⱼ) as well.',
+      diagnostic: 'mismatch',
+    },
+    AUTODIFF_MISTAKE,
+  ],
+});
