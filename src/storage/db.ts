@@ -8,6 +8,9 @@ import type { JudgeMode, VerdictStatus } from '../shared/protocol';
 
 const store = createStore('tensordojo', 'kv');
 
+/** The app's one key-value store, shared with storage/history.ts and export/import. */
+export const appStore = store;
+
 /** The code last typed for a problem. */
 export interface Draft {
   code: string;
@@ -23,6 +26,10 @@ export interface Progress {
   /** True once any Submit was accepted; never reset. */
   solved: boolean;
   solvedAt?: number;
+  /** How many hint layers the user has revealed (the most ever revealed). */
+  hintsUsed?: number;
+  /** When the editorial solution was first revealed. */
+  solutionViewedAt?: number;
 }
 
 export type ProgressState = 'solved' | 'attempted' | 'new';
