@@ -154,7 +154,7 @@ export async function judgeSource(context: JudgeContext, request: JudgeRequest):
 }
 
 /** Two references may each be off by their own rounding: allow the looser of the two engines' bounds. */
-function engineTolerance(tolerance: Tolerance, provider: string): Tolerance {
+export function engineTolerance(tolerance: Tolerance, provider: string): Tolerance {
   const other = provider === 'webgpu' ? DEFAULT_TOLERANCE.webgpu : DEFAULT_TOLERANCE.wasm;
   return { atol: Math.max(tolerance.atol, other.atol), rtol: Math.max(tolerance.rtol, other.rtol) };
 }

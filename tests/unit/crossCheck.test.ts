@@ -5,10 +5,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Runner } from '../../workers/Runner';
-import { casesFor, judgeSource, toPlain } from '../../src/judge/judge';
+import { casesFor, engineTolerance, judgeSource, toPlain } from '../../src/judge/judge';
 import { materialize } from '../../src/judge/inputs';
 import { compareValues } from '../../src/judge/compare';
-import { DEFAULT_TOLERANCE } from '../../src/judge/tolerance';
+import { toleranceFor } from '../../src/judge/tolerance';
 import { onnxExpected } from '../../src/onnx/crossCheck';
 import { loadMistakeSources, loadOnnxFormulation, loadProblem, loadSource, onnxProblemIds } from '../../src/judge/registry';
 import { NODE_BACKENDS, tf, useBackend } from './tfSetup';
@@ -32,7 +32,8 @@ describe('ONNX cross-check', () => {
         const expected = await toPlain(tf, problem.reference(...inputs));
         tf.dispose(inputs as never);
         const second = await onnxExpected({ engine, formulation }, spec.args);
-        const diagnostic = compareValues(expected, second.value, DEFAULT_TOLERANCE.wasm);
+        // The same bound the judge applies between its two references.
+        const diagnostic = compareValues(expected, second.value, engineTolerance(toleranceFor(problem, backend), second.provider));
         if (diagnostic) disagreements.push(`${spec.name}: ${diagnostic.message}`);
       }
       expect(disagreements).toEqual([]);

@@ -61,6 +61,9 @@ export default defineProblem({
   argNames: ['x', 'gamma', 'beta', 'eps'],
   reference: layerNorm,
   cases,
+  // The large-mean case leaves float32 about 1e-4 of absolute precision after centring, whatever
+  // the (correct) method; the one-pass E[x²] − E[x]² mistake is off by several percent there.
+  tolerance: { cpu: { atol: 5e-4, rtol: 1e-3 }, wasm: { atol: 5e-4, rtol: 1e-3 } },
   forbiddenApis: [
     { name: 'layers', reason: 'implement the normalization yourself instead of tf.layers.layerNormalization.' },
     { name: 'batchNorm', reason: 'write (x − mean) / √(var + eps) yourself; tf.batchNorm does that step for you.' },
