@@ -9,6 +9,7 @@ import { materialize } from '../../src/judge/inputs';
 import { casesFor, toPlain } from '../../src/judge/judge';
 import type { ProblemDefinition } from '../../src/judge/problem';
 import softmaxBackward from './softmax-backward/problem';
+import mlpBackward from './mlp-backward/problem';
 
 type Autodiff = (...args: any[]) => unknown;
 
@@ -17,6 +18,15 @@ const checks: [ProblemDefinition, Autodiff][] = [
   [
     softmaxBackward,
     (y: tf.Tensor, dy: tf.Tensor) => tf.grad((x: tf.Tensor) => tf.softmax(x, -1).mul(dy).sum())(tf.log(y)),
+  ],
+  [
+    mlpBackward,
+    (x: tf.Tensor, y: tf.Tensor, W1: tf.Tensor, b1: tf.Tensor, W2: tf.Tensor, b2: tf.Tensor) => {
+      const f = (w1: tf.Tensor, c1: tf.Tensor, w2: tf.Tensor, c2: tf.Tensor) =>
+        tf.relu(x.matMul(w1).add(c1)).matMul(w2).add(c2).sub(y).square().sum().div(2 * x.shape[0]) as tf.Scalar;
+      const { value, grads } = tf.valueAndGrads(f)([W1, b1, W2, b2]);
+      return { loss: value, dW1: grads[0], db1: grads[1], dW2: grads[2], db2: grads[3] };
+    },
   ],
 ];
 

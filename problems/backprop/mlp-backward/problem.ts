@@ -1,0 +1,97 @@
+import { defineProblem, type CaseSpec } from '../../../src/judge/problem';
+import { tensorSpec } from '../../../src/judge/inputs';
+import type { Rng } from '../../../src/judge/rng';
+import { AUTODIFF_FORBIDDEN, AUTODIFF_MISTAKE } from '../forbidden';
+import { mlpForwardBackward } from './reference';
+
+function randomCase(rng: Rng, name: string, N: number, D: number, H: number, C: number, scale = 1): CaseSpec {
+  return {
+    name,
+    public: false,
+    args: [rng.normal([N, D], scale), rng.normal([N, C]), rng.normal([D, H], 1 / Math.sqrt(D)), rng.normal([H], 0.5), rng.normal([H, C], 1 / Math.sqrt(H)), rng.normal([C], 0.5)],
+  };
+}
+
+function cases(rng: Rng): CaseSpec[] {
+  const list: CaseSpec[] = [
+    {
+      name: 'example 1: one example, D = 2, H = 3, C = 1',
+      public: true,
+      args: [
+        tensorSpec([1, 2], [1, 2]),
+        tensorSpec([1], [1, 1]),
+        tensorSpec([1, -1, 0.5, 0, 1, -1], [2, 3]),
+        tensorSpec([0.5, 0, 0.5], [3]),
+        tensorSpec([1, 2, -1], [3, 1]),
+        tensorSpec([0], [1]),
+      ],
+    },
+    {
+      name: 'example 2: two examples, D = 1, H = 2, C = 1',
+      public: true,
+      args: [
+        tensorSpec([1, -2], [2, 1]),
+        tensorSpec([0, 1], [2, 1]),
+        tensorSpec([1, -1], [1, 2]),
+        tensorSpec([0, 0.5], [2]),
+        tensorSpec([2, 1], [2, 1]),
+        tensorSpec([0.5], [1]),
+      ],
+    },
+  ];
+  list.push(randomCase(rng, 'hidden: batch of 8', 8, 4, 6, 3));
+  list.push(randomCase(rng, 'hidden: batch 1', 1, 5, 7, 2));
+  list.push(randomCase(rng, 'hidden: D = H = C (square weights)', 4, 3, 3, 3));
+  list.push(randomCase(rng, 'hidden: one hidden unit', 5, 3, 1, 2));
+  list.push(randomCase(rng, 'hidden: one output', 6, 2, 5, 1));
+  list.push(randomCase(rng, 'hidden: wide hidden layer', 4, 3, 32, 2));
+  list.push(randomCase(rng, 'hidden: large inputs', 5, 3, 4, 2, 10));
+  list.push(randomCase(rng, 'hidden: larger batch', 32, 6, 8, 4));
+  for (let i = 0; i < 3; i++) {
+    list.push(randomCase(rng, `hidden: random shapes ${i + 1}`, rng.int(1, 12), rng.int(1, 8), rng.int(1, 12), rng.int(1, 5)));
+  }
+  return list;
+}
+
+export default defineProblem({
+  id: 'backprop/mlp-backward',
+  entry: 'mlpForwardBackward',
+  argNames: ['x', 'y', 'W1', 'b1', 'W2', 'b2'],
+  reference: mlpForwardBackward,
+  cases,
+  forbiddenApis: AUTODIFF_FORBIDDEN,
+  mistakes: [
+    {
+      id: 'relu-grad-uses-activation',
+      title: 'ReLU derivative taken as the activation value',
+      explanation:
+        "relu'(z) is the indicator [z > 0], not relu(z) itself: dz1 = dh ⊙ [z1 > 0]. Multiplying by h scales every gradient by the unit's activation.",
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'relu-grad-missing',
+      title: 'gradient passed through ReLU unchanged',
+      explanation: 'Units with z1 ≤ 0 output a constant 0, so their gradient is 0: mask dh with [z1 > 0] before computing dW1 and db1.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'bias-grad-not-summed',
+      title: 'bias gradient not summed over the batch',
+      explanation: 'The bias is shared by every example, so its gradient is the sum of the per-example gradients: db = dz.sum(0), shape [H] / [C].',
+      diagnostic: 'shape',
+    },
+    {
+      id: 'grads-not-divided-by-n',
+      title: 'gradients of the summed loss, while the loss is a mean',
+      explanation: 'loss = Σ(out − y)² / (2N), so dloss/dout = (out − y) / N. Without the 1/N every gradient is N times too large.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'transposes-swapped',
+      title: 'weight gradients transposed',
+      explanation: 'dW must have the shape of W: dW1 = xᵀ·dz1 ([D, H]) and dW2 = hᵀ·dout ([H, C]), not dz1ᵀ·x.',
+      diagnostic: 'shape',
+    },
+    AUTODIFF_MISTAKE,
+  ],
+});
