@@ -117,6 +117,12 @@ export default defineProblem({
       diagnostic: 'mismatch',
     },
     {
+      id: 'loss-after-step',
+      title: 'loss reported after the update',
+      explanation: 'Return the loss of the forward pass the gradients came from, i.e. at the parameters before the step (what a training loop logs).',
+      diagnostic: 'mismatch',
+    },
+    {
       id: 'uses-autodiff',
       title: 'autodiff used instead of hand-written gradients',
       explanation: 'tf.grad, tf.grads, tf.valueAndGrad(s), tf.variableGrads, tf.customGrad and tf.train are off-limits: derive dL/dA and dL/dB with matMul.',

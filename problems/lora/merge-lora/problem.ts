@@ -137,6 +137,12 @@ export default defineProblem({
       diagnostic: 'mismatch',
     },
     {
+      id: 'rank-from-wrong-axis',
+      title: 'rank read from the wrong axis of a',
+      explanation: 'a has shape [dIn, r]: the rank is a.shape[1] (= b.shape[0]). a.shape[0] is the input width.',
+      diagnostic: 'mismatch',
+    },
+    {
       id: 'delta-transposed',
       title: 'low-rank update added transposed (b·a order / PyTorch layout)',
       explanation: 'Here W is stored [dIn, dOut] (y = x·W), so the update is A·B with A: [dIn, r], B: [r, dOut]. bᵀ·aᵀ = (A·B)ᵀ is the PyTorch [out, in] layout; it only fits square weights (elsewhere matMul throws) and is wrong there.',
