@@ -7,6 +7,7 @@ import { loadMistakeSources, loadOnnxFormulation, loadProblem } from '../src/jud
 import type { OnnxEngine } from '../src/onnx/OrtEngine';
 import type { OnnxFormulation } from '../src/onnx/formulation';
 import { serializeError } from '../src/judge/userModule';
+import { startBackend } from './autoBackend';
 
 /** Decides which backend `auto` means on this device; the worker entry supplies a browser probe. */
 export type AutoBackendPicker = () => Promise<{ backend: BackendName; reason: string; adapter?: string }>;
@@ -33,12 +34,7 @@ export class Runner implements RunnerApi {
   ) {}
 
   async init(choice: BackendChoice): Promise<RunnerInfo> {
-    const picked = choice === 'auto' ? await this.pickAuto() : { backend: choice, reason: 'chosen by the user' };
-    const ok = await this.tf.setBackend(picked.backend);
-    await this.tf.ready();
-    if (!ok || this.tf.getBackend() !== picked.backend) {
-      throw new Error(`The ${picked.backend} backend could not start on this device.`);
-    }
+    const picked = await startBackend(this.tf, choice, this.pickAuto);
     this.backend = picked.backend;
     this.afterInit();
     return { ...picked, backend: picked.backend };

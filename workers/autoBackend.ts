@@ -1,4 +1,4 @@
-import type { BackendName } from '../src/shared/protocol';
+import type { BackendChoice, BackendName } from '../src/shared/protocol';
 
 /** Software renderers: they run WebGPU/WebGL on the CPU, slower than wasm (see README, "Backends"). */
 const SOFTWARE_RENDERERS = /swiftshader|llvmpipe|software|microsoft basic render/i;
@@ -51,4 +51,22 @@ function webglRenderer(): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Start tfjs on the chosen backend (`auto` asks `pickAuto`), shared by the runner and the notebook
+ * kernel. Throws when the backend cannot start on this device.
+ */
+export async function startBackend(
+  tf: { setBackend(name: string): Promise<boolean>; ready(): Promise<void>; getBackend(): string },
+  choice: BackendChoice,
+  pickAuto: () => Promise<{ backend: BackendName; reason: string; adapter?: string }>,
+): Promise<{ backend: BackendName; reason: string; adapter?: string }> {
+  const picked = choice === 'auto' ? await pickAuto() : { backend: choice, reason: 'chosen by the user' };
+  const ok = await tf.setBackend(picked.backend);
+  await tf.ready();
+  if (!ok || tf.getBackend() !== picked.backend) {
+    throw new Error(`The ${picked.backend} backend could not start on this device.`);
+  }
+  return picked;
 }

@@ -68,14 +68,29 @@ export function loadUserModule(source: string, tf: object): Record<string, unkno
 
 /** The first stack frame in the user's file, as an editor line. */
 export function locateInUserCode(error: unknown): SourceLocation | undefined {
-  const stack = String((error as Error)?.stack ?? '');
-  const match = new RegExp(`${USER_FILE.replace('.', '\\.')}:(\\d+):(\\d+)`).exec(stack);
-  if (!match) return undefined;
-  return { line: Number(match[1]) - FUNCTION_HEADER_LINES, column: Number(match[2]) };
+  return locateInFile(error, USER_FILE);
 }
 
-/** Turn anything thrown into data that crosses postMessage, with the user's line when known. */
-export function serializeError(error: unknown): SerializedError {
+/**
+ * The first stack frame in `file` (a `//# sourceURL` name), as a line of that file. `headerLines`
+ * is what the Function constructor put above the body; the notebook kernel measures its own.
+ */
+export function locateInFile(error: unknown, file: string, headerLines = FUNCTION_HEADER_LINES): SourceLocation | undefined {
+  const stack = String((error as Error)?.stack ?? '');
+  const match = new RegExp(`${escapeRegExp(file)}:(\\d+):(\\d+)`).exec(stack);
+  if (!match) return undefined;
+  return { line: Number(match[1]) - headerLines, column: Number(match[2]) };
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Turn anything thrown into data that crosses postMessage, with the user's line when known.
+ * `file` and `headerLines` name where user code ran (the notebook kernel runs cells under their own names).
+ */
+export function serializeError(error: unknown, file = USER_FILE, headerLines = FUNCTION_HEADER_LINES): SerializedError {
   if (error instanceof CompileError) {
     return { name: error.name, message: error.message, location: error.location };
   }
@@ -83,22 +98,20 @@ export function serializeError(error: unknown): SerializedError {
     return {
       name: error.name,
       message: error.message,
-      location: locateInUserCode(error),
-      stack: userStack(error.stack),
+      location: locateInFile(error, file, headerLines),
+      stack: userStack(error.stack, file, headerLines),
     };
   }
   return { name: 'Error', message: `Thrown value: ${safeString(error)}` };
 }
 
 /** Keep only the frames in the user's file, with their lines shifted to editor lines. */
-function userStack(stack: string | undefined): string | undefined {
+function userStack(stack: string | undefined, file: string, headerLines: number): string | undefined {
   if (!stack) return undefined;
   const frames = stack
     .split('\n')
-    .filter((line) => line.includes(USER_FILE))
-    .map((line) =>
-      line.replace(new RegExp(`(\\S*${USER_FILE.replace('.', '\\.')}):(\\d+):(\\d+)`), (_, _file, l, c) => `${USER_FILE}:${Number(l) - FUNCTION_HEADER_LINES}:${c}`),
-    );
+    .filter((line) => line.includes(file))
+    .map((line) => line.replace(new RegExp(`(\\S*${escapeRegExp(file)}):(\\d+):(\\d+)`), (_, _file, l, c) => `${file}:${Number(l) - headerLines}:${c}`));
   return frames.length ? frames.join('\n') : undefined;
 }
 

@@ -1,0 +1,4 @@
+// Hyper-parameters.
+const LR = 8;
+const BATCH = 50;
+const HIDDEN = 64;
