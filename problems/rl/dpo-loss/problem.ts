@@ -1,0 +1,115 @@
+import { defineProblem, type CaseSpec } from '../../../src/judge/problem';
+import { tensorSpec, type TensorSpec } from '../../../src/judge/inputs';
+import type { Rng } from '../../../src/judge/rng';
+import { dpoLoss } from './reference';
+
+/**
+ * Summed log-probs for B pairs: reference log-probs of whole responses (−20 … −400), and the policy
+ * drifted from the reference by N(0, drift²) nats per response.
+ */
+function logps(rng: Rng, B: number, drift: number): TensorSpec[] {
+  const ref = () => Array.from({ length: B }, () => -(20 + 380 * rng.next()));
+  const refChosen = ref();
+  const refRejected = ref();
+  const policyChosen = refChosen.map((r) => r + drift * rng.gaussian());
+  const policyRejected = refRejected.map((r) => r + drift * rng.gaussian());
+  return [tensorSpec(policyChosen, [B]), tensorSpec(policyRejected, [B]), tensorSpec(refChosen, [B]), tensorSpec(refRejected, [B])];
+}
+
+function tieMask(rng: Rng, B: number, p: number): TensorSpec {
+  return rng.bernoulli([B], p, 'bool');
+}
+
+function hidden(rng: Rng, name: string, B: number, drift: number, beta: number, pTie?: number): CaseSpec {
+  const args: CaseSpec['args'] = [...logps(rng, B, drift), beta];
+  if (pTie !== undefined) args.push(tieMask(rng, B, pTie));
+  return { name, public: false, args };
+}
+
+function cases(rng: Rng): CaseSpec[] {
+  const list: CaseSpec[] = [
+    {
+      name: 'example 1: two pairs, β = 0.1, no ties',
+      public: true,
+      args: [tensorSpec([-12.5, -30.2], [2]), tensorSpec([-15, -28], [2]), tensorSpec([-13, -31], [2]), tensorSpec([-14, -27.5], [2]), 0.1],
+    },
+    {
+      name: 'example 2: three pairs, β = 0.5, the middle one a tie',
+      public: true,
+      args: [
+        tensorSpec([-10, -20, -8], [3]),
+        tensorSpec([-12, -21, -9], [3]),
+        tensorSpec([-11, -22, -7], [3]),
+        tensorSpec([-11, -20, -10], [3]),
+        0.5,
+        tensorSpec([0, 1, 0], [3], 'bool'),
+      ],
+    },
+    hidden(rng, 'hidden: 16 pairs, β = 0.1', 16, 3, 0.1),
+    hidden(rng, 'hidden: batch 1', 1, 2, 0.2),
+    hidden(rng, 'hidden: 12 pairs with ties', 12, 4, 0.1, 0.3),
+    hidden(rng, 'hidden: ties tensor given, no pair is a tie', 6, 3, 0.3, 0),
+    hidden(rng, 'hidden: batch 1, a single tie (accuracy has no pairs)', 1, 5, 0.5, 1),
+    hidden(rng, 'hidden: every pair a tie', 5, 3, 0.2, 1),
+    hidden(rng, 'hidden: small β = 0.01', 10, 20, 0.01),
+    hidden(rng, 'hidden: β = 1, policy far from reference (|z| > 100): log σ must be stable', 12, 300, 1),
+    hidden(rng, 'hidden: ties, policy far from reference (stability)', 12, 300, 1, 0.5),
+    hidden(rng, 'hidden: 256 pairs, β = 0.5, ties', 256, 5, 0.5, 0.2),
+  ];
+  for (let i = 0; i < 3; i++) {
+    const withTies = rng.next() < 0.5;
+    list.push(hidden(rng, `hidden: random ${i + 1}`, rng.int(1, 40), 1 + 10 * rng.next(), rng.pick([0.05, 0.1, 0.25, 0.5]), withTies ? 0.25 : undefined));
+  }
+  return list;
+}
+
+export default defineProblem({
+  id: 'rl/dpo-loss',
+  entry: 'dpoLoss',
+  argNames: ['policyChosenLogps', 'policyRejectedLogps', 'refChosenLogps', 'refRejectedLogps', 'beta', 'ties'],
+  reference: dpoLoss,
+  cases,
+  mistakes: [
+    {
+      id: 'sign-flipped',
+      title: 'margin taken as rejected − chosen',
+      explanation:
+        'z must be rewardsChosen − rewardsRejected: the loss −log σ(z) is small when the chosen response gains probability relative to the reference. Flipping it trains the model to prefer the rejected answers.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'beta-outside-sigmoid',
+      title: 'β multiplies the loss instead of the margin inside the sigmoid',
+      explanation:
+        'DPO is −log σ(β·(Δ_chosen − Δ_rejected)); β scales the log-ratio margin before the sigmoid. −β·log σ(Δ) is a different loss (just a rescaled learning rate on an unscaled margin).',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'missing-reference',
+      title: 'reference log-probs left out',
+      explanation:
+        'The implicit reward is β·(log π(y|x) − log π_ref(y|x)), a log-ratio to the frozen reference model. Without refChosenLogps/refRejectedLogps there is no KL anchor and the rewards are just scaled log-likelihoods.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'sigmoid-not-log',
+      title: 'σ(z) used instead of log σ(z)',
+      explanation: 'The loss is the negative log-likelihood of the preference under Bradley–Terry: −log σ(z), computed stably with tf.logSigmoid(z). −σ(z) has vanishing gradients for wrong pairs.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'ties-as-preferences',
+      title: 'ties treated as ordinary preferences',
+      explanation:
+        'A tied pair carries no preference: its loss is −½(log σ(z) + log σ(−z)), which pulls z towards 0, and it is left out of the accuracy. Use tf.where(ties, tieLoss, prefLoss).',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'naive-log-sigmoid',
+      title: 'log(sigmoid(z)) computed naively',
+      explanation:
+        'For z ≲ −90, sigmoid(z) underflows to 0 in float32 and its log is −Infinity. Use tf.logSigmoid(z) (= −softplus(−z)), which is finite for every z.',
+      diagnostic: 'non-finite',
+    },
+  ],
+});
