@@ -10,6 +10,7 @@ import { casesFor, toPlain } from '../../src/judge/judge';
 import type { ProblemDefinition } from '../../src/judge/problem';
 import softmaxBackward from './softmax-backward/problem';
 import mlpBackward from './mlp-backward/problem';
+import layerNormBackward from './layer-norm-backward/problem';
 
 type Autodiff = (...args: any[]) => unknown;
 
@@ -26,6 +27,17 @@ const checks: [ProblemDefinition, Autodiff][] = [
         tf.relu(x.matMul(w1).add(c1)).matMul(w2).add(c2).sub(y).square().sum().div(2 * x.shape[0]) as tf.Scalar;
       const { value, grads } = tf.valueAndGrads(f)([W1, b1, W2, b2]);
       return { loss: value, dW1: grads[0], db1: grads[1], dW2: grads[2], db2: grads[3] };
+    },
+  ],
+  [
+    layerNormBackward,
+    (x: tf.Tensor, gamma: tf.Tensor, dy: tf.Tensor, eps: number) => {
+      const f = (xx: tf.Tensor, gg: tf.Tensor, bb: tf.Tensor) => {
+        const { mean, variance } = tf.moments(xx, -1, true);
+        return xx.sub(mean).div(variance.add(eps).sqrt()).mul(gg).add(bb).mul(dy).sum() as tf.Scalar;
+      };
+      const [dx, dgamma, dbeta] = tf.grads(f)([x, gamma, tf.zerosLike(gamma)]);
+      return { dx, dgamma, dbeta };
     },
   ],
 ];
