@@ -2,6 +2,8 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } fr
 import { catalog, findProblem } from './catalog';
 import { ProblemList } from './components/ProblemList';
 import { ProblemPage, type SharedLink } from './components/ProblemPage';
+import { ProgressPage } from './components/ProgressPage';
+import { TracksPage } from './components/TracksPage';
 import type { RunnerStatus } from './components/BackendPicker';
 import { RunnerClient } from './runner/RunnerClient';
 import { parseHash, problemHref, replaceHash, useHash } from './router';
@@ -108,6 +110,10 @@ export function App() {
         onRanOn={runnerState.ranOn}
       />
     );
+  } else if (route.kind === 'tracks') {
+    body = <TracksPage problems={catalog} />;
+  } else if (route.kind === 'progress') {
+    body = <ProgressPage problems={catalog} />;
   } else {
     const error =
       route.kind === 'problem'
@@ -122,7 +128,7 @@ export function App() {
             {error}
           </div>
         )}
-        <ProblemList problems={catalog} />
+        <ProblemList key={route.kind === 'list' ? (route.track ?? '') : ''} problems={catalog} initialTrack={route.kind === 'list' ? route.track : undefined} />
       </>
     );
   }
@@ -136,6 +142,8 @@ export function App() {
         </a>
         <nav>
           <a href="#/">Problems</a>
+          <a href="#/tracks">Tracks</a>
+          <a href="#/progress">Progress</a>
         </nav>
         {problem && <span className="crumb muted">{problem.trackTitle} / {problem.title}</span>}
       </header>

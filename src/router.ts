@@ -4,9 +4,16 @@
  * A shared link only ever fills the editor; it never runs anything by itself.
  */
 import { useSyncExternalStore } from 'react';
+import { parseRoundPath, type RoundRoute } from './rounds/routes';
 
 export type Route =
-  | { kind: 'list' }
+  | {
+      kind: 'list';
+      /** `#/?track=<track>` opens the list filtered to one track. */
+      track?: string;
+    }
+  | { kind: 'tracks' }
+  | { kind: 'progress' }
   | {
       kind: 'problem';
       problemId: string;
@@ -15,6 +22,7 @@ export type Route =
       /** Why `?code=` could not be used, when the link carried bad code. */
       codeError?: string;
     }
+  | RoundRoute
   | { kind: 'not-found'; path: string };
 
 /** Parse a `location.hash` value into a route. Pure, so it is easy to test. */
@@ -23,7 +31,14 @@ export function parseHash(hash: string): Route {
   const queryAt = raw.indexOf('?');
   const path = queryAt >= 0 ? raw.slice(0, queryAt) : raw;
   const query = new URLSearchParams(queryAt >= 0 ? raw.slice(queryAt + 1) : '');
-  if (path === '/' || path === '') return { kind: 'list' };
+  if (path === '/' || path === '') {
+    const track = query.get('track');
+    return track ? { kind: 'list', track } : { kind: 'list' };
+  }
+  if (path === '/tracks' || path === '/tracks/') return { kind: 'tracks' };
+  if (path === '/progress' || path === '/progress/') return { kind: 'progress' };
+  const roundRoute = parseRoundPath(path, query);
+  if (roundRoute) return roundRoute;
   const match = /^\/problems\/(.+?)\/?$/.exec(path);
   if (!match) return { kind: 'not-found', path };
   let problemId: string;

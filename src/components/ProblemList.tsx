@@ -1,28 +1,41 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { CatalogProblem, Difficulty } from '../catalog';
 import { problemHref } from '../router';
-import { loadAllProgress, progressState, type Progress } from '../storage/db';
+import { loadAllRecords } from '../storage/history';
+import { solutionViewed, statusOf, type ProblemRecords } from '../storage/stats';
 import { DifficultyBadge, ProgressBadge } from './Statement';
 
 interface ProblemListProps {
   problems: CatalogProblem[];
+  /** Track to filter by when the list opens (`#/?track=…`). */
+  initialTrack?: string;
 }
 
 type DifficultyFilter = Difficulty | 'all';
+/** `solution-viewed` matches any problem whose editorial was revealed, solved or not. */
+type StatusFilter = 'all' | 'new' | 'attempted' | 'solved' | 'solution-viewed';
 
-export function ProblemList({ problems }: ProblemListProps) {
+export function ProblemList({ problems, initialTrack }: ProblemListProps) {
   const [query, setQuery] = useState('');
   const [difficulty, setDifficulty] = useState<DifficultyFilter>('all');
-  const [progress, setProgress] = useState<Record<string, Progress | undefined>>({});
+  const [track, setTrack] = useState<string>(() => (initialTrack && problems.some((p) => p.track === initialTrack) ? initialTrack : 'all'));
+  const [status, setStatus] = useState<StatusFilter>('all');
+  const [records, setRecords] = useState<Record<string, ProblemRecords>>({});
 
   useEffect(() => {
     let live = true;
-    loadAllProgress(problems.map((p) => p.id)).then((loaded) => {
-      if (live) setProgress(loaded);
+    loadAllRecords().then((loaded) => {
+      if (live) setRecords(loaded.problems);
     });
     return () => {
       live = false;
     };
+  }, [problems]);
+
+  const trackOptions = useMemo(() => {
+    const seen = new Map<string, string>();
+    for (const p of problems) if (!seen.has(p.track)) seen.set(p.track, p.trackTitle);
+    return [...seen.entries()];
   }, [problems]);
 
   const groups = useMemo(() => {
@@ -30,6 +43,9 @@ export function ProblemList({ problems }: ProblemListProps) {
     const visible = problems.filter(
       (p) =>
         (difficulty === 'all' || p.difficulty === difficulty) &&
+        (track === 'all' || p.track === track) &&
+        (status === 'all' ||
+          (status === 'solution-viewed' ? solutionViewed(records[p.id]) : statusOf(records[p.id]) === status)) &&
         (!needle || p.title.toLowerCase().includes(needle) || p.tags.some((tag) => tag.toLowerCase().includes(needle))),
     );
     const byTrack = new Map<string, { title: string; problems: CatalogProblem[] }>();
@@ -39,9 +55,9 @@ export function ProblemList({ problems }: ProblemListProps) {
       byTrack.set(problem.track, group);
     }
     return [...byTrack.entries()];
-  }, [problems, query, difficulty]);
+  }, [problems, query, difficulty, track, status, records]);
 
-  const solvedCount = problems.filter((p) => progress[p.id]?.solved).length;
+  const solvedCount = problems.filter((p) => statusOf(records[p.id]) === 'solved').length;
 
   return (
     <main className="problem-list">
@@ -62,6 +78,26 @@ export function ProblemList({ problems }: ProblemListProps) {
             value={query}
             onChange={(event) => setQuery(event.target.value)}
           />
+          <select aria-label="Track" data-testid="track-filter" value={track} onChange={(event) => setTrack(event.target.value)}>
+            <option value="all">All tracks</option>
+            {trackOptions.map(([id, title]) => (
+              <option key={id} value={id}>
+                {title}
+              </option>
+            ))}
+          </select>
+          <select
+            aria-label="Status"
+            data-testid="status-filter"
+            value={status}
+            onChange={(event) => setStatus(event.target.value as StatusFilter)}
+          >
+            <option value="all">Any status</option>
+            <option value="new">New</option>
+            <option value="attempted">Attempted</option>
+            <option value="solved">Solved</option>
+            <option value="solution-viewed">Solution viewed</option>
+          </select>
           <select
             aria-label="Difficulty"
             data-testid="difficulty-filter"
@@ -84,7 +120,8 @@ export function ProblemList({ problems }: ProblemListProps) {
           <h2>{group.title}</h2>
           <ul>
             {group.problems.map((problem) => {
-              const state = progressState(progress[problem.id]);
+              const state = statusOf(records[problem.id]);
+              const viewed = solutionViewed(records[problem.id]);
               return (
                 <li key={problem.id}>
                   <a
@@ -93,9 +130,17 @@ export function ProblemList({ problems }: ProblemListProps) {
                     data-testid="problem-link"
                     data-problem-id={problem.id}
                     data-progress={state}
+                    data-solution-viewed={viewed ? 'true' : undefined}
                   >
                     <span className={`status-dot progress-${state}`} aria-hidden="true" />
-                    <span className="problem-title">{problem.title}</span>
+                    <span className="problem-title">
+                      {problem.title}
+                      {viewed && (
+                        <span className="badge solution-viewed" title="You revealed the editorial solution">
+                          solution viewed
+                        </span>
+                      )}
+                    </span>
                     <span className="problem-tags">
                       {problem.tags.map((tag) => (
                         <span key={tag} className="tag">

@@ -129,7 +129,7 @@ export function practiseAgain(problems: ProblemRef[], records: Record<string, Pr
     const own = records[problem.id];
     const progress = own?.progress;
     if (!progress?.solved) continue;
-    const accepted = own.submissions.filter((s) => s.status === 'accepted' && s.mode === 'submit').map((s) => s.at);
+    const accepted = (own?.submissions ?? []).filter((s) => s.status === 'accepted' && s.mode === 'submit').map((s) => s.at);
     const lastSolvedAt = accepted.length ? Math.max(...accepted) : (progress.solvedAt ?? 0);
     const viewedAt = progress.solutionViewedAt;
     // "Only after viewing": no accepted submit came before the solution was revealed.
