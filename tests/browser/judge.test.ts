@@ -1,0 +1,292 @@
+/**
+ * The real app in real Chromium: every problem's reference is accepted on every browser backend,
+ * and the worker contract holds end to end — wrong answers are explained, runaway code times out
+ * and the next run works, a thrown error keeps the user's line, user code cannot reach storage or
+ * the network, drafts survive a reload, shared links fill the editor without running, Ctrl+Enter
+ * runs, and the page is served with its Content-Security-Policy.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { encodeSharedCode, Harness, listProblemIds, readProblemFile, type AppPage, type Backend } from './harness';
+
+const PROBLEM_IDS = listProblemIds();
+const ATTENTION = 'attention/scaled-dot-product';
+/** RunnerClient's RUN_BUDGET_MS; restated here so a silent change to the budget fails this test. */
+const RUN_BUDGET_MS = 10_000;
+/** Slack for the verdict to reach the DOM after the watchdog fires, on a busy 2-core machine. */
+const TIME_LIMIT_MARGIN_MS = 3_000;
+
+/** Browser backends that must run every reference here: WebGPU through SwiftShader, WebGL, wasm. */
+const BROWSER_BACKENDS: Backend[] = ['webgpu', 'webgl', 'wasm'];
+
+/**
+ * SwiftShader compiles a shader per op and shape, so a full Submit costs 2–25 s per problem on
+ * webgpu/webgl here; with 30+ problems that alone would take ~10 minutes. By default the GPU
+ * backends Run every reference (its public examples: the reference loads, compiles and is right on
+ * that backend) and Submit the flagship problem; wasm Submits everything (hidden cases on every
+ * backend are also covered in Node by tests/unit/problems.test.ts on cpu and wasm).
+ * TENSORDOJO_BROWSER_FULL=1 Submits every reference on every backend.
+ */
+const FULL = process.env.TENSORDOJO_BROWSER_FULL === '1';
+function modeFor(backend: Backend, id: string): 'run' | 'submit' {
+  return FULL || backend === 'wasm' || backend === 'cpu' || id === ATTENTION ? 'submit' : 'run';
+}
+
+let harness: Harness;
+const openPages: AppPage[] = [];
+
+beforeAll(async () => {
+  harness = await Harness.start();
+});
+
+afterAll(async () => {
+  await harness?.close();
+});
+
+afterEach(() => {
+  // Any uncaught page error or CSP violation during a test fails that test.
+  for (const page of openPages) {
+    const errors = [...page.pageErrors];
+    page.pageErrors.length = 0;
+    const csp = page.consoleErrors.filter((text) => /Content Security Policy|Refused to/i.test(text));
+    page.consoleErrors.length = 0;
+    expect(errors, 'uncaught page errors').toEqual([]);
+    expect(csp, 'Content-Security-Policy violations').toEqual([]);
+  }
+});
+
+async function newPage(backend?: Backend): Promise<AppPage> {
+  const page = await harness.newPage(backend);
+  openPages.push(page);
+  return page;
+}
+
+async function closePage(page: AppPage): Promise<void> {
+  page.assertHealthy();
+  openPages.splice(openPages.indexOf(page), 1);
+  await page.close();
+}
+
+function failures(cases: { name: string; passed: boolean; text: string }[]): string[] {
+  return cases.filter((c) => !c.passed).map((c) => c.text);
+}
+
+it('finds the problems on disk', () => {
+  expect(PROBLEM_IDS).toContain(ATTENTION);
+});
+
+describe.each(BROWSER_BACKENDS)('references on %s', (backend) => {
+  let app: AppPage;
+
+  beforeAll(async () => {
+    app = await newPage(backend);
+  });
+
+  afterAll(async () => {
+    if (app) await closePage(app);
+  });
+
+  it.each(PROBLEM_IDS)('%s: the reference is accepted and the indicator names the backend', async (id) => {
+    const mode = modeFor(backend, id);
+    await app.openProblem(id, backend);
+    await app.setCode(readProblemFile(id, 'reference.ts'));
+    const verdict = mode === 'submit' ? await app.submit() : await app.run();
+    console.info(`[browser] ${id} ${mode} on ${backend}: ${verdict.status} in ${Math.round(verdict.ms)} ms`);
+    expect(failures(verdict.cases), verdict.text).toEqual([]);
+    expect(verdict.status, verdict.text).toBe('accepted');
+    expect(verdict.cases.length).toBeGreaterThanOrEqual(mode === 'submit' ? 5 : 1);
+    // The backend that actually ran: the indicator and the verdict line both say so.
+    expect(await app.backendText()).toContain(backend);
+    expect(await app.page.getByTestId('backend').getAttribute('data-backend')).toBe(backend);
+    expect(verdict.text).toMatch(new RegExp(`ran on\\s+${backend}`));
+  });
+});
+
+describe('worker contract and app behaviour (wasm)', () => {
+  let app: AppPage;
+  const reference = readProblemFile(ATTENTION, 'reference.ts');
+
+  beforeAll(async () => {
+    app = await newPage('wasm');
+  });
+
+  afterAll(async () => {
+    if (app) await closePage(app);
+  });
+
+  it('serves the page and the runner worker with the Content-Security-Policy header', async () => {
+    const workerResponses: Record<string, string>[] = [];
+    app.page.on('response', (response) => {
+      if (/runner\.worker[^/]*\.js/.test(response.url())) workerResponses.push(response.headers());
+    });
+    const response = await app.openProblem(ATTENTION, 'wasm');
+    expect(response, 'a full document load').not.toBeNull();
+    const csp = response!.headers()['content-security-policy'];
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("connect-src 'self'");
+    expect(csp).toContain("object-src 'none'");
+    expect(response!.headers()['x-content-type-options']).toBe('nosniff');
+    // A worker gets its CSP from its own script's response, not from the page.
+    await expect.poll(() => workerResponses.length, { timeout: 30_000 }).toBeGreaterThan(0);
+    expect(workerResponses[0]['content-security-policy']).toContain("connect-src 'self'");
+  });
+
+  it('a known mistake gets wrong-answer with its diagnostic on a case', async () => {
+    await app.openProblem(ATTENTION, 'wasm');
+    await app.setCode(readProblemFile(ATTENTION, 'mistakes/softmax-over-query-axis.ts'));
+    const verdict = await app.submit();
+    console.info(`[browser] known mistake on wasm: ${verdict.status} in ${Math.round(verdict.ms)} ms`);
+    expect(verdict.status, verdict.text).toBe('wrong-answer');
+    const failed = verdict.cases.filter((c) => !c.passed);
+    expect(failed.length).toBeGreaterThan(0);
+    expect(failed.some((c) => c.text.includes('softmax taken over the query axis')), failed.map((c) => c.text).join('\n---\n')).toBe(
+      true,
+    );
+    expect(await app.page.locator('[data-testid="likely-mistake"][data-mistake-id="softmax-over-query-axis"]').count()).toBeGreaterThan(0);
+  });
+
+  it('an infinite loop gets time-limit within the budget, and the next submission is accepted', async () => {
+    await app.openProblem(ATTENTION, 'wasm');
+    await app.setCode(
+      [
+        "import * as tf from '@tensorflow/tfjs';",
+        '',
+        'export function scaledDotProductAttention(q: tf.Tensor, k: tf.Tensor, v: tf.Tensor, mask?: tf.Tensor): tf.Tensor {',
+        '  while (true) {}',
+        '}',
+        '',
+      ].join('\n'),
+    );
+    const stuck = await app.submit(RUN_BUDGET_MS + 30_000);
+    expect(stuck.status, stuck.text).toBe('time-limit');
+    expect(stuck.ms).toBeGreaterThanOrEqual(RUN_BUDGET_MS - 500);
+    expect(stuck.ms).toBeLessThan(RUN_BUDGET_MS + TIME_LIMIT_MARGIN_MS);
+    // The watchdog replaced the worker; the very next submission runs on a fresh one.
+    await app.setCode(reference);
+    const next = await app.submit();
+    expect(failures(next.cases), next.text).toEqual([]);
+    expect(next.status, next.text).toBe('accepted');
+    expect(await app.backendText()).toContain('wasm');
+  });
+
+  it('a thrown error gets runtime-error with the line of the throw in the user file', async () => {
+    await app.openProblem(ATTENTION, 'wasm');
+    const lines = [
+      "import * as tf from '@tensorflow/tfjs';",
+      '',
+      '// q: [..., tq, d]',
+      'export function scaledDotProductAttention(q: tf.Tensor, k: tf.Tensor, v: tf.Tensor, mask?: tf.Tensor): tf.Tensor {',
+      '  const d: number = q.shape[q.shape.length - 1];',
+      '  if (d > 0) {',
+      "    throw new Error('boom');",
+      '  }',
+      '  return q;',
+      '}',
+      '',
+    ];
+    const throwLine = lines.findIndex((line) => line.includes("'boom'")) + 1;
+    await app.setCode(lines.join('\n'));
+    const verdict = await app.run();
+    expect(verdict.status, verdict.text).toBe('runtime-error');
+    expect(verdict.text).toContain('boom');
+    const lineButtons = app.page.getByTestId('error-line');
+    expect(await lineButtons.count(), verdict.text).toBeGreaterThan(0);
+    expect(await lineButtons.first().getAttribute('data-line')).toBe(String(throwLine));
+    expect(verdict.text).toContain(`line ${throwLine}`);
+  });
+
+  it('user code cannot reach indexedDB, caches, fetch or XMLHttpRequest', async () => {
+    await app.openProblem(ATTENTION, 'wasm');
+    await app.setCode(
+      [
+        "import * as tf from '@tensorflow/tfjs';",
+        '',
+        'export function scaledDotProductAttention(q: tf.Tensor, k: tf.Tensor, v: tf.Tensor, mask?: tf.Tensor): tf.Tensor {',
+        '  const g = globalThis as any;',
+        '  const proto = Object.getPrototypeOf(g);',
+        '  const seen = [',
+        '    `indexedDB=${typeof indexedDB}`,',
+        "    `fetch=${typeof fetch}`,",
+        "    `self.indexedDB=${typeof g.indexedDB}`,",
+        "    `proto.fetch=${typeof (proto && proto.fetch)}`,",
+        "    `caches=${typeof g.caches}`,",
+        "    `XMLHttpRequest=${typeof g.XMLHttpRequest}`,",
+        "    `importScripts=${typeof g.importScripts}`,",
+        '  ];',
+        "  throw new Error('probe ' + seen.join(' '));",
+        '}',
+        '',
+      ].join('\n'),
+    );
+    const verdict = await app.run();
+    expect(verdict.status, verdict.text).toBe('runtime-error');
+    const probe = /probe ([^\n]*)/.exec(verdict.text)?.[1];
+    expect(probe, verdict.text).toBeDefined();
+    expect(probe).toContain('indexedDB=undefined');
+    expect(probe).toContain('fetch=undefined');
+    expect(probe).toContain('self.indexedDB=undefined');
+    expect(probe).toContain('proto.fetch=undefined');
+    expect(probe).toContain('caches=undefined');
+    expect(probe).toContain('XMLHttpRequest=undefined');
+    expect(probe).toContain('importScripts=undefined');
+  });
+
+  it('a reload keeps the code (autosave) and the backend choice', async () => {
+    await app.openProblem(ATTENTION, 'wasm');
+    const marked = `// reload marker ${Date.now()}\n${reference}`;
+    await app.setCode(marked);
+    // A person pauses before reloading; the autosave debounce is 250 ms.
+    await app.page.waitForTimeout(1_000);
+    await app.page.reload({ waitUntil: 'domcontentloaded' });
+    await app.waitForEditor();
+    expect(await app.getCode()).toBe(marked);
+    expect(await app.page.getByTestId('backend-select').inputValue()).toBe('wasm');
+    await app.waitForBackend('wasm');
+  });
+
+  it('Ctrl+Enter in the editor runs the examples', async () => {
+    await app.openProblem(ATTENTION, 'wasm');
+    await app.setCode(reference);
+    await app.page.locator('[data-testid="editor"] textarea').focus();
+    const verdict = await app.press('Control+Enter');
+    expect(verdict.status, verdict.text).toBe('accepted');
+    // Run judges the public examples only, never the hidden cases.
+    expect(verdict.cases.length).toBeGreaterThan(0);
+    expect(verdict.text).not.toContain('hidden');
+    expect(verdict.text).toMatch(/\bRun\b/);
+  });
+});
+
+describe('shared links', () => {
+  let app: AppPage;
+
+  beforeAll(async () => {
+    app = await newPage('wasm');
+  });
+
+  afterAll(async () => {
+    if (app) await closePage(app);
+  });
+
+  it('a deep link opens the problem with its code and does not run it', async () => {
+    const shared = `// shared ✓ ünïcödé ${Date.now()}\n${readProblemFile(ATTENTION, 'mistakes/missing-sqrt-d.ts')}`;
+    await app.goto(`/problems/${ATTENTION}?code=${encodeSharedCode(shared)}`);
+    await app.waitForEditor();
+    expect(await app.getCode()).toBe(shared);
+    // Give a would-be auto-run time to start: the verdict must stay idle.
+    await app.page.waitForTimeout(2_000);
+    expect(await app.verdictStatus()).toBe('idle');
+    expect(await app.page.getByTestId('case-result').count()).toBe(0);
+  });
+
+  it('a malformed deep link shows the error banner and keeps the saved code', async () => {
+    // The previous test saved the shared code as the draft.
+    await app.goto(`/problems/${ATTENTION}`);
+    await app.waitForEditor();
+    const before = await app.getCode();
+    await app.goto(`/problems/${ATTENTION}?code=%%%not*base64!`);
+    await app.page.getByTestId('error-banner').waitFor({ state: 'visible', timeout: 30_000 });
+    await app.waitForEditor();
+    expect(await app.getCode()).toBe(before);
+    expect(await app.verdictStatus()).toBe('idle');
+  });
+});
