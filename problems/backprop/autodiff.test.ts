@@ -11,6 +11,7 @@ import type { ProblemDefinition } from '../../src/judge/problem';
 import softmaxBackward from './softmax-backward/problem';
 import mlpBackward from './mlp-backward/problem';
 import layerNormBackward from './layer-norm-backward/problem';
+import softmaxCrossEntropyGrad from './softmax-cross-entropy-grad/problem';
 
 type Autodiff = (...args: any[]) => unknown;
 
@@ -38,6 +39,14 @@ const checks: [ProblemDefinition, Autodiff][] = [
       };
       const [dx, dgamma, dbeta] = tf.grads(f)([x, gamma, tf.zerosLike(gamma)]);
       return { dx, dgamma, dbeta };
+    },
+  ],
+  [
+    softmaxCrossEntropyGrad,
+    (logits: tf.Tensor, labels: tf.Tensor) => {
+      const onehot = tf.oneHot(labels as tf.Tensor1D, logits.shape[1]!).cast('float32');
+      const { value, grad } = tf.valueAndGrad((z: tf.Tensor) => tf.losses.softmaxCrossEntropy(onehot, z) as tf.Scalar)(logits);
+      return { loss: value, dlogits: grad };
     },
   ],
 ];
