@@ -141,7 +141,10 @@ function compareTensors(
     kind: 'mismatch',
     maxAbsError,
     maxRelError,
-    message: `Values differ${where}: ${mismatchCount} of ${n} elements are outside tolerance; first at [${index.join(', ')}]: expected ${formatNumber(e)}, got ${formatNumber(g)} (max abs error ${formatNumber(maxAbsError)}).`,
+    message:
+      n === 1
+        ? `Wrong value${where}: expected ${formatNumber(e)}, got ${formatNumber(g)}.`
+        : `Values differ${where}: ${mismatchCount} of ${n} elements are outside tolerance; first at [${index.join(', ')}]: expected ${formatNumber(e)}, got ${formatNumber(g)} (max abs error ${formatNumber(maxAbsError)}).`,
     firstMismatch: { index, expected: e, got: g },
   };
 }

@@ -26,6 +26,11 @@ describe('compareValues', () => {
     expect(diagnostic?.message).toContain('[1, 1]');
   });
 
+  it('words a single wrong number plainly', () => {
+    const diagnostic = compareValues({ kind: 'number', value: 0.5 }, { kind: 'number', value: 0.25 }, tol, '.loss');
+    expect(diagnostic?.message).toBe('Wrong value at .loss: expected 0.5, got 0.25.');
+  });
+
   it('reports where a NaN appears', () => {
     const diagnostic = compareValues(t([1, 2, 3, 4], [2, 2]), t([1, 2, 3, NaN], [2, 2]), tol);
     expect(diagnostic?.message).toMatch(/^NaN at index \[1, 1\]/);
