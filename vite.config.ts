@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
 
 /**
  * Content-Security-Policy for every page and worker the app serves. No third-party origin is
@@ -35,8 +36,49 @@ const devSecurityHeaders = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY.replace("script-src 'self'", `script-src 'self' ${REACT_REFRESH_PREAMBLE_HASH}`),
 };
 
+/** The onnxruntime asyncify wasm is ~27 MB; everything in dist/ must be precached to work offline. */
+const PRECACHE_MAX_FILE_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Offline and installable: Workbox precaches every file of dist/ (app, Monaco, tfjs and onnxruntime
+ * wasm, problems) and serves it cache-first; the manifest makes the app installable. The service
+ * worker exists only in production builds (vite-plugin-pwa does not generate one for the dev
+ * server), is registered by an external `registerSW.js` (no inline script, so the CSP holds), and
+ * is covered by `worker-src 'self'`.
+ */
+const pwa = VitePWA({
+  injectRegister: 'script-defer',
+  registerType: 'autoUpdate',
+  includeAssets: ['favicon.svg', 'apple-touch-icon.png'],
+  manifest: {
+    name: 'TensorDojo — ML coding interview practice',
+    short_name: 'TensorDojo',
+    description: 'Practise the ML coding rounds of research-engineer interviews in the browser, offline.',
+    start_url: '/',
+    scope: '/',
+    display: 'standalone',
+    theme_color: '#161a21',
+    background_color: '#0f1115',
+    icons: [
+      { src: 'favicon.svg', sizes: 'any', type: 'image/svg+xml' },
+      { src: 'icon-192.png', sizes: '192x192', type: 'image/png' },
+      { src: 'icon-512.png', sizes: '512x512', type: 'image/png' },
+      { src: 'icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+    ],
+  },
+  workbox: {
+    globPatterns: ['**/*'],
+    globIgnores: ['**/*.map', 'sw.js', 'workbox-*.js'],
+    maximumFileSizeToCacheInBytes: PRECACHE_MAX_FILE_BYTES,
+    navigateFallback: 'index.html',
+    cleanupOutdatedCaches: true,
+    clientsClaim: true,
+    skipWaiting: true,
+  },
+});
+
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), pwa],
   worker: { format: 'es' },
   optimizeDeps: { exclude: ['onnxruntime-web'] },
   server: { headers: devSecurityHeaders },
