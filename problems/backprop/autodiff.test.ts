@@ -12,6 +12,7 @@ import softmaxBackward from './softmax-backward/problem';
 import mlpBackward from './mlp-backward/problem';
 import layerNormBackward from './layer-norm-backward/problem';
 import softmaxCrossEntropyGrad from './softmax-cross-entropy-grad/problem';
+import attentionBackward from './attention-backward/problem';
 
 type Autodiff = (...args: any[]) => unknown;
 
@@ -47,6 +48,16 @@ const checks: [ProblemDefinition, Autodiff][] = [
       const onehot = tf.oneHot(labels as tf.Tensor1D, logits.shape[1]!).cast('float32');
       const { value, grad } = tf.valueAndGrad((z: tf.Tensor) => tf.losses.softmaxCrossEntropy(onehot, z) as tf.Scalar)(logits);
       return { loss: value, dlogits: grad };
+    },
+  ],
+  [
+    attentionBackward,
+    (q: tf.Tensor, k: tf.Tensor, v: tf.Tensor, dOut: tf.Tensor) => {
+      const d = q.shape[q.rank - 1];
+      const f = (qq: tf.Tensor, kk: tf.Tensor, vv: tf.Tensor) =>
+        tf.matMul(tf.softmax(tf.matMul(qq, kk, false, true).div(Math.sqrt(d)), -1), vv).mul(dOut).sum() as tf.Scalar;
+      const [dq, dk, dv] = tf.grads(f)([q, k, v]);
+      return { dq, dk, dv };
     },
   ],
 ];
