@@ -22,7 +22,11 @@ export interface Value {
   readonly name: string;
 }
 
-type AttributeValue = number | number[] | string;
+/** Integers are INT attributes unless wrapped: ONNX insists on FLOAT for `epsilon`, `alpha` … even when whole. */
+type AttributeValue = number | number[] | string | { float: number };
+
+/** Mark an attribute value as FLOAT. */
+export const float = (value: number) => ({ float: value });
 
 export class GraphBuilder {
   private nodes: onnx.INodeProto[] = [];
@@ -39,6 +43,9 @@ export class GraphBuilder {
 
   /** Mark a value as a graph output under `name`. */
   output(value: Value, name: string, shape: number[], dtype: OnnxDType = 'float32'): void {
+    if (this.inputs.some((input) => input.name === name)) {
+      throw new Error(`Output name "${name}" is already a graph input; ONNX names must be unique.`);
+    }
     this.node('Identity', [value], {}, name);
     this.outputs.push(valueInfo(name, shape, dtype));
   }
@@ -124,7 +131,7 @@ export class GraphBuilder {
     return this.node('ReduceMean', [x], { axes, keepdims: keepdims ? 1 : 0 });
   }
   layerNormalization(x: Value, scale: Value, bias: Value, epsilon: number, axis = -1): Value {
-    return this.node('LayerNormalization', [x, scale, bias], { axis, epsilon });
+    return this.node('LayerNormalization', [x, scale, bias], { axis, epsilon: float(epsilon) });
   }
   /** Lower (upper = 0) or upper (upper = 1) triangle of the last two axes, offset by k. */
   trilu(x: Value, upper: 0 | 1, k = 0): Value {
@@ -158,6 +165,7 @@ function attribute(name: string, value: AttributeValue): onnx.IAttributeProto {
   const { AttributeType } = onnx.AttributeProto;
   if (typeof value === 'string') return { name, type: AttributeType.STRING, s: new TextEncoder().encode(value) };
   if (Array.isArray(value)) return { name, type: AttributeType.INTS, ints: value };
-  if (Number.isInteger(value) && name !== 'epsilon' && name !== 'alpha') return { name, type: AttributeType.INT, i: value };
+  if (typeof value === 'object') return { name, type: AttributeType.FLOAT, f: value.float };
+  if (Number.isInteger(value)) return { name, type: AttributeType.INT, i: value };
   return { name, type: AttributeType.FLOAT, f: value };
 }
