@@ -13,12 +13,18 @@ import {
   type Draft,
   type ProgressState,
 } from '../storage/db';
+import { recordSubmission } from '../storage/history';
 import { BackendPicker, type RunnerStatus } from './BackendPicker';
 import { CodeEditor, type CodeEditorHandle } from './CodeEditor';
 import { ResultsPanel, verdictMarkers, type Outcome } from './ResultsPanel';
 import { Statement } from './Statement';
+import { useActiveTime } from './useActiveTime';
 
-/** Autosave delay after the last keystroke. */
+/**
+ * Autosave delay after the first unsaved keystroke. Not reset by later keystrokes: a trailing
+ * debounce never fires during steady typing, and a crash then loses everything since the last
+ * pause (tests/browser/persistence.test.ts measured 3 s of typing lost that way).
+ */
 const AUTOSAVE_DEBOUNCE_MS = 250;
 
 /** Code that arrived with the link that opened this page. */
@@ -83,7 +89,8 @@ export function ProblemPage({ problem, link, runner, runnerStatus, backendChoice
     };
   }, [problemId, problem.starter]);
 
-  // Autosave: debounced while typing, flushed when the tab hides or the page goes away.
+  // Autosave: at most AUTOSAVE_DEBOUNCE_MS behind the editor even while typing continues, and
+  // flushed when the tab hides or the page goes away.
   const pendingSave = useRef<{ code: string; timer: ReturnType<typeof setTimeout> } | null>(null);
   const flushSave = useCallback(() => {
     const pending = pendingSave.current;
@@ -94,8 +101,9 @@ export function ProblemPage({ problem, link, runner, runnerStatus, backendChoice
   }, [problemId]);
   const onCodeChange = useCallback(
     (code: string) => {
-      if (pendingSave.current) clearTimeout(pendingSave.current.timer);
-      pendingSave.current = { code, timer: setTimeout(flushSave, AUTOSAVE_DEBOUNCE_MS) };
+      // The timer already armed writes the latest code when it fires.
+      if (pendingSave.current) pendingSave.current.code = code;
+      else pendingSave.current = { code, timer: setTimeout(flushSave, AUTOSAVE_DEBOUNCE_MS) };
     },
     [flushSave],
   );
@@ -111,6 +119,8 @@ export function ProblemPage({ problem, link, runner, runnerStatus, backendChoice
       flushSave();
     };
   }, [flushSave]);
+
+  useActiveTime();
 
   const [running, setRunning] = useState(false);
   const judge = useCallback(
@@ -129,6 +139,7 @@ export function ProblemPage({ problem, link, runner, runnerStatus, backendChoice
         onRanOn(verdict.backend);
         editorRef.current?.setMarkers(verdictMarkers(verdict));
         // Not awaited: the buttons come back with the verdict, not after the IndexedDB write.
+        void recordSubmission(verdict);
         void recordAttempt(problemId, mode, verdict.status).then((next) => {
           if (mountedRef.current) setProgress(progressState(next));
         });

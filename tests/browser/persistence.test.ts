@@ -1,0 +1,72 @@
+/**
+ * Progress that is never lost: type into Monaco with real keyboard events at a steady rate, kill
+ * the renderer mid-typing (CDP `Page.crash`: no pagehide, no visibilitychange, no beforeunload),
+ * reopen the problem and check that at most the last second of typing is missing.
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { Harness, type AppPage } from './harness';
+
+const PROBLEM = 'attention/scaled-dot-product';
+/** The contract: a crash loses at most this much of the most recent typing. */
+const MAX_LOSS_MS = 1_000;
+/** One key every ~60 ms (~200 characters a minute, a fast typist) for about 4 s. */
+const KEY_INTERVAL_MS = 60;
+const TYPED = 'persistence check typed steadily into the editor ';
+
+let harness: Harness;
+
+beforeAll(async () => {
+  harness = await Harness.start();
+});
+
+afterAll(async () => {
+  await harness?.close();
+});
+
+it('a crash mid-typing loses at most the last second of typing', async () => {
+  const app: AppPage = await harness.newPage();
+  await app.openProblem(PROBLEM);
+  const before = await app.getCode();
+
+  // A new comment line at the end: no auto-closing or suggestions interfere with letters there.
+  await app.page.locator('[data-testid="editor"] .view-lines').click();
+  await app.page.keyboard.press('Control+End');
+  await app.page.keyboard.press('Enter');
+  await app.page.keyboard.type('// ');
+
+  const typedAt: number[] = [];
+  const start = Date.now();
+  for (let i = 0; i < TYPED.length; i++) {
+    await app.page.keyboard.type(TYPED[i]);
+    typedAt.push(Date.now());
+    const next = start + (i + 1) * KEY_INTERVAL_MS;
+    if (next > Date.now()) await new Promise((r) => setTimeout(r, next - Date.now()));
+  }
+  console.info(`[persistence] typed in ${Date.now() - start} ms`);
+  const inEditor = await app.getCode();
+  expect(inEditor.endsWith(`// ${TYPED}`), 'the keystrokes reached Monaco').toBe(true);
+
+  // Kill the renderer abruptly: nothing in the page gets a chance to flush.
+  const session = await app.page.context().newCDPSession(app.page);
+  const crashedAt = Date.now();
+  // Page.crash never answers (the renderer is gone): do not wait for it.
+  void session.send('Page.crash').catch(() => undefined);
+  await app.page.waitForEvent('crash', { timeout: 10_000 });
+  await app.page.close().catch(() => undefined);
+
+  const reopened = await harness.newPage();
+  await reopened.openProblem(PROBLEM);
+  const restored = await reopened.getCode();
+  const marker = restored.lastIndexOf('// ');
+  const saved = marker >= 0 && restored.slice(0, marker).trimEnd() === before.trimEnd() ? restored.slice(marker + 3) : '';
+  expect(TYPED.startsWith(saved), `restored text is a prefix of what was typed: ${JSON.stringify(saved)}`).toBe(true);
+
+  const lostChars = TYPED.length - saved.length;
+  // Typing time lost: from the last keystroke that survived (or the first, if none did) to the crash.
+  const lastSavedAt = saved.length > 0 ? typedAt[saved.length - 1] : start;
+  const lostMs = lostChars === 0 ? 0 : crashedAt - lastSavedAt;
+  console.info(`[persistence] typed ${TYPED.length} chars over ${crashedAt - start} ms; lost ${lostChars} chars = ${lostMs} ms of typing`);
+  expect(lostMs).toBeLessThanOrEqual(MAX_LOSS_MS);
+  reopened.assertHealthy();
+  await reopened.close();
+});
