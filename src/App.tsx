@@ -3,10 +3,12 @@ import { catalog, findProblem } from './catalog';
 import { ProblemList } from './components/ProblemList';
 import { ProblemPage, type SharedLink } from './components/ProblemPage';
 import { ProgressPage } from './components/ProgressPage';
+import { RoundsRoute } from './components/rounds/RoundsRoute';
 import { TracksPage } from './components/TracksPage';
 import type { RunnerStatus } from './components/BackendPicker';
 import { RunnerClient } from './runner/RunnerClient';
 import { parseHash, problemHref, replaceHash, useHash } from './router';
+import { isRoundRoute } from './rounds/routes';
 import type { BackendChoice, BackendName } from './shared/protocol';
 import { loadBackendChoice, saveBackendChoice } from './storage/settings';
 
@@ -110,6 +112,8 @@ export function App() {
         onRanOn={runnerState.ranOn}
       />
     );
+  } else if (isRoundRoute(route)) {
+    body = <RoundsRoute route={route} runner={runnerState} />;
   } else if (route.kind === 'tracks') {
     body = <TracksPage problems={catalog} />;
   } else if (route.kind === 'progress') {
@@ -144,6 +148,7 @@ export function App() {
           <a href="#/">Problems</a>
           <a href="#/tracks">Tracks</a>
           <a href="#/progress">Progress</a>
+          <a href="#/rounds" data-testid="nav-rounds">Mock rounds</a>
         </nav>
         {problem && <span className="crumb muted">{problem.trackTitle} / {problem.title}</span>}
       </header>

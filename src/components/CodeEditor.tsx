@@ -27,6 +27,8 @@ interface CodeEditorProps {
   onChange(value: string): void;
   onRun(): void;
   onSubmit(): void;
+  /** Locks the text (a mock round whose time is up); Run/Submit shortcuts still fire. */
+  readOnly?: boolean;
 }
 
 declare global {
@@ -45,8 +47,11 @@ function loadMonaco(): Promise<Monaco> {
   return monacoPromise;
 }
 
-export function CodeEditor({ problemId, initialValue, handleRef, onChange, onRun, onSubmit }: CodeEditorProps) {
+export function CodeEditor({ problemId, initialValue, handleRef, onChange, onRun, onSubmit, readOnly = false }: CodeEditorProps) {
   const containerRef = useRef<HTMLDivElement>(null);
+  const instanceRef = useRef<MonacoApi.editor.IStandaloneCodeEditor | null>(null);
+  const readOnlyRef = useRef(readOnly);
+  readOnlyRef.current = readOnly;
   const [loadError, setLoadError] = useState<string>();
   const [ready, setReady] = useState(false);
   // Latest callbacks, read by Monaco commands registered once at creation.
@@ -77,8 +82,10 @@ export function CodeEditor({ problemId, initialValue, handleRef, onChange, onRun
           fixedOverflowWidgets: true,
           glyphMargin: false,
           padding: { top: 8 },
+          readOnly: readOnlyRef.current,
         });
         editor = created;
+        instanceRef.current = created;
 
         created.addAction({
           id: 'tensordojo.run',
@@ -142,15 +149,26 @@ export function CodeEditor({ problemId, initialValue, handleRef, onChange, onRun
     return () => {
       disposed = true;
       handleRef.current = null;
+      instanceRef.current = null;
       delete window.__tensordojo;
       editor?.dispose();
       model?.dispose();
     };
   }, [problemId, handleRef]);
 
+  useEffect(() => {
+    instanceRef.current?.updateOptions({ readOnly });
+  }, [readOnly, ready]);
+
   return (
     <div className="editor-frame">
-      <div className="editor" data-testid="editor" data-ready={ready ? 'true' : 'false'} ref={containerRef} />
+      <div
+        className="editor"
+        data-testid="editor"
+        data-ready={ready ? 'true' : 'false'}
+        data-readonly={readOnly ? 'true' : 'false'}
+        ref={containerRef}
+      />
       {!ready && !loadError && <div className="editor-overlay">Loading editor…</div>}
       {loadError && <div className="editor-overlay error">The editor failed to load: {loadError}</div>}
     </div>

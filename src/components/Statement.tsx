@@ -27,14 +27,30 @@ function withoutLeadingTitle(markdown: string): string {
   return markdown.replace(/^\s*#\s[^\n]*\n/, '');
 }
 
-interface StatementProps {
-  problem: CatalogProblem;
-  progress: ProgressState;
+/** Hints revealed by the caller (a mock round charges points for each) instead of by the statement itself. */
+export interface ControlledHints {
+  shown: number;
+  onShowNext(): void;
+  /** Points the next hint costs, shown on the button. */
+  cost?: number;
+  /** False once hints can no longer be taken (the round ended or the part is closed). */
+  enabled?: boolean;
 }
 
-export function Statement({ problem, progress }: StatementProps) {
-  const [hintsShown, setHintsShown] = useState(0);
+interface StatementProps {
+  problem: CatalogProblem;
+  /** Practice progress badge; left out in a mock round. */
+  progress?: ProgressState;
+  hints?: ControlledHints;
+  /** Mock rounds hide the editorial: no peeking. */
+  hideSolution?: boolean;
+}
+
+export function Statement({ problem, progress, hints: controlled, hideSolution }: StatementProps) {
+  const [ownHintsShown, setOwnHintsShown] = useState(0);
   const [solutionShown, setSolutionShown] = useState(false);
+  const hintsShown = controlled ? controlled.shown : ownHintsShown;
+  const showNextHint = controlled ? controlled.onShowNext : () => setOwnHintsShown(ownHintsShown + 1);
 
   return (
     <article className="statement">
@@ -44,7 +60,7 @@ export function Statement({ problem, progress }: StatementProps) {
         <div className="meta-row">
           <DifficultyBadge difficulty={problem.difficulty} />
           <span className="muted small">~{problem.estimatedMinutes} min</span>
-          <ProgressBadge state={progress} />
+          {progress && <ProgressBadge state={progress} />}
           {problem.tags.map((tag) => (
             <span key={tag} className="tag">
               {tag}
@@ -65,14 +81,21 @@ export function Statement({ problem, progress }: StatementProps) {
             </div>
           ))}
           {hintsShown < problem.hints.length && (
-            <button type="button" className="secondary" data-testid="show-hint" onClick={() => setHintsShown(hintsShown + 1)}>
+            <button
+              type="button"
+              className="secondary"
+              data-testid="show-hint"
+              disabled={controlled?.enabled === false}
+              onClick={showNextHint}
+            >
               {hintsShown === 0 ? 'Show a hint' : 'Show the next hint'} ({hintsShown + 1} of {problem.hints.length})
+              {controlled?.cost !== undefined && ` · costs ${controlled.cost} point${controlled.cost === 1 ? '' : 's'}`}
             </button>
           )}
         </section>
       )}
 
-      {problem.solution && (
+      {problem.solution && !hideSolution && (
         <section className="solution">
           {solutionShown ? (
             <>
