@@ -74,11 +74,19 @@ describe('round definitions', () => {
     }
   });
 
-  // Notebooks are written alongside rounds; once notebooks/ exists every referenced one must be there.
-  it.skipIf(!existsSync(join(ROOT, 'notebooks')))('every referenced notebook exists under notebooks/', () => {
+  /**
+   * Notebooks referenced before they are written; the round page shows them as "not available".
+   * Remove an id once its folder lands (the test says so), so the list cannot go stale.
+   */
+  const PENDING_NOTEBOOKS = new Set<string>([]);
+
+  it('every referenced notebook exists under notebooks/ or is listed as pending', () => {
     for (const round of rounds) {
       for (const part of round.parts) {
-        if (part.kind === 'notebook') expect(existsSync(join(ROOT, 'notebooks', part.notebookId)), part.notebookId).toBe(true);
+        if (part.kind !== 'notebook') continue;
+        const exists = existsSync(join(ROOT, 'notebooks', part.notebookId, 'notebook.json'));
+        if (PENDING_NOTEBOOKS.has(part.notebookId)) expect(exists, `${part.notebookId} has landed: drop it from PENDING_NOTEBOOKS`).toBe(false);
+        else expect(exists, `notebooks/${part.notebookId}/notebook.json`).toBe(true);
       }
     }
   });
