@@ -13,7 +13,7 @@ import {
   type Draft,
   type ProgressState,
 } from '../storage/db';
-import { recordSubmission } from '../storage/history';
+import { recordHintsUsed, recordSolutionViewed, recordSubmission } from '../storage/history';
 import { BackendPicker, type RunnerStatus } from './BackendPicker';
 import { CodeEditor, type CodeEditorHandle } from './CodeEditor';
 import { ResultsPanel, verdictMarkers, type Outcome } from './ResultsPanel';
@@ -51,6 +51,8 @@ export function ProblemPage({ problem, link, runner, runnerStatus, backendChoice
   const [notices, setNotices] = useState<Notice[]>([]);
   const [outcome, setOutcome] = useState<Outcome>({ kind: 'idle' });
   const [progress, setProgress] = useState<ProgressState>('new');
+  const [hintsUsed, setHintsUsed] = useState(0);
+  const [solutionViewed, setSolutionViewed] = useState(false);
   const editorRef = useRef<CodeEditorHandle | null>(null);
   const runningRef = useRef(false);
   const mountedRef = useRef(true);
@@ -65,6 +67,8 @@ export function ProblemPage({ problem, link, runner, runnerStatus, backendChoice
       const [draft, saved] = await Promise.all([loadDraft(problemId), loadProgress(problemId)]);
       if (!live) return;
       setProgress(progressState(saved));
+      setHintsUsed((shown) => Math.max(shown, saved?.hintsUsed ?? 0));
+      setSolutionViewed((viewed) => viewed || saved?.solutionViewedAt !== undefined);
       const shared = linkRef.current;
       const found: Notice[] = [];
       let code = draft?.code ?? problem.starter;
@@ -121,6 +125,20 @@ export function ProblemPage({ problem, link, runner, runnerStatus, backendChoice
   }, [flushSave]);
 
   useActiveTime();
+
+  // Hints are revealed in layers and the count is remembered; so is revealing the editorial.
+  const hints = {
+    shown: hintsUsed,
+    onShowNext: () => {
+      const next = Math.min(hintsUsed + 1, problem.hints.length);
+      setHintsUsed(next);
+      void recordHintsUsed(problemId, next);
+    },
+  };
+  const onSolutionShown = useCallback(() => {
+    setSolutionViewed(true);
+    void recordSolutionViewed(problemId);
+  }, [problemId]);
 
   const [running, setRunning] = useState(false);
   const judge = useCallback(
@@ -212,7 +230,13 @@ export function ProblemPage({ problem, link, runner, runnerStatus, backendChoice
   return (
     <main className="problem-page">
       <div className="pane statement-pane">
-        <Statement problem={problem} progress={progress} />
+        <Statement
+          problem={problem}
+          progress={progress}
+          hints={hints}
+          solutionViewed={solutionViewed}
+          onSolutionShown={onSolutionShown}
+        />
       </div>
       <div className="pane work-pane">
         {notices.map((notice, index) =>

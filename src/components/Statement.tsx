@@ -44,9 +44,13 @@ interface StatementProps {
   hints?: ControlledHints;
   /** Mock rounds hide the editorial: no peeking. */
   hideSolution?: boolean;
+  /** The editorial was revealed before (asks no confirmation again). */
+  solutionViewed?: boolean;
+  /** Called when the user reveals the editorial, to record "solution viewed". */
+  onSolutionShown?(): void;
 }
 
-export function Statement({ problem, progress, hints: controlled, hideSolution }: StatementProps) {
+export function Statement({ problem, progress, hints: controlled, hideSolution, solutionViewed, onSolutionShown }: StatementProps) {
   const [ownHintsShown, setOwnHintsShown] = useState(0);
   const [solutionShown, setSolutionShown] = useState(false);
   const hintsShown = controlled ? controlled.shown : ownHintsShown;
@@ -106,8 +110,12 @@ export function Statement({ problem, progress, hints: controlled, hideSolution }
             <button
               type="button"
               className="secondary"
+              data-testid="show-solution"
               onClick={() => {
-                if (progress === 'solved' || window.confirm('Show the worked solution? Try the hints first.')) setSolutionShown(true);
+                if (solutionViewed || progress === 'solved' || window.confirm('Show the worked solution? Try the hints first.')) {
+                  setSolutionShown(true);
+                  onSolutionShown?.();
+                }
               }}
             >
               Show solution
