@@ -1,0 +1,138 @@
+import { defineProblem, type CaseSpec } from '../../../src/judge/problem';
+import type { Plain } from '../../../src/judge/compare';
+import type { Diagnostic } from '../../../src/shared/protocol';
+import type { Rng } from '../../../src/judge/rng';
+import { findBannedPhrases } from './reference';
+
+function tokens(rng: Rng, n: number, vocab: number): number[] {
+  return Array.from({ length: n }, () => rng.int(0, vocab - 1));
+}
+
+/** k phrases over a small vocabulary; some are cut from the stream, some are suffixes/prefixes of others. */
+function phrases(rng: Rng, stream: number[], k: number, vocab: number, maxLen: number): number[][] {
+  const out: number[][] = [];
+  while (out.length < k) {
+    const kind = rng.int(0, 3);
+    if (kind === 0 && out.length > 0) {
+      const base = rng.pick(out);
+      if (base.length > 1) out.push(base.slice(rng.int(1, base.length - 1))); // a proper suffix
+      continue;
+    }
+    if (kind === 1 && out.length > 0) {
+      const base = rng.pick(out);
+      if (base.length > 1) out.push(base.slice(0, rng.int(1, base.length - 1))); // a proper prefix
+      continue;
+    }
+    const len = rng.int(1, maxLen);
+    if (kind === 2 && stream.length >= len) {
+      const s = rng.int(0, stream.length - len);
+      out.push(stream.slice(s, s + len));
+    } else out.push(tokens(rng, len, vocab));
+  }
+  return out;
+}
+
+function random(rng: Rng, name: string, n: number, k: number, vocab: number, maxLen: number): CaseSpec {
+  const stream = tokens(rng, n, vocab);
+  return { name: `hidden: ${name}`, public: false, args: [stream, phrases(rng, stream, k, vocab, maxLen)] };
+}
+
+// Letters as token ids (a = 0, …): u 20, s 18, h 7, e 4, r 17, i 8.
+const [U, S, H, E, R, I] = [20, 18, 7, 4, 17, 8];
+
+function cases(rng: Rng): CaseSpec[] {
+  const list: CaseSpec[] = [
+    {
+      name: 'example 1: nested, suffix and fallback phrases',
+      public: true,
+      args: [[1, 2, 3, 9, 3, 4, 6], [[1, 2], [2], [3, 4, 5], [4], [2, 3, 9]]],
+    },
+    {
+      name: 'example 2: "ushers" with he / she / his / hers',
+      public: true,
+      args: [[U, S, H, E, R, S], [[H, E], [S, H, E], [H, I, S], [H, E, R, S]]],
+    },
+    { name: 'hidden: a run of one token, phrases of several lengths', public: false, args: [new Array(12).fill(3), [[3], [3, 3], [3, 3, 3, 3, 3]]] },
+    { name: 'hidden: duplicate phrases', public: false, args: [[5, 6, 5, 6, 5], [[5, 6], [6, 5], [5, 6], [6]]] },
+    { name: 'hidden: phrase longer than the stream', public: false, args: [[1, 2], [[1, 2, 3], [2]]] },
+    { name: 'hidden: no phrase occurs', public: false, args: [[1, 2, 3, 4, 5], [[2, 1], [6], [3, 5]]] },
+    { name: 'hidden: one-token stream', public: false, args: [[7], [[7], [7, 7], [8]]] },
+    { name: 'hidden: large token ids', public: false, args: [[50256, 198, 50256, 198, 198, 11], [[50256, 198], [198], [198, 198, 11], [198, 50256]]] },
+    random(rng, 'binary stream, many short phrases', 200, 12, 2, 5),
+    random(rng, 'ternary stream, nested phrases', 300, 20, 3, 6),
+    random(rng, 'four tokens, long phrases', 400, 15, 4, 8),
+    random(rng, '3000 tokens, 30 phrases', 3000, 30, 3, 6),
+  ];
+  for (let i = 0; i < 3; i++) list.push(random(rng, `random ${i + 1}`, rng.int(5, 500), rng.int(1, 25), rng.int(2, 5), rng.int(1, 7)));
+  return list;
+}
+
+function asPairs(value: Plain): string[] | undefined {
+  if (value.kind !== 'array') return undefined;
+  const out: string[] = [];
+  for (const item of value.items) {
+    if (item.kind !== 'array' || item.items.length !== 2 || item.items.some((x) => x.kind !== 'number')) return undefined;
+    out.push(`[${item.items.map((x) => (x as { value: number }).value).join(', ')}]`);
+  }
+  return out;
+}
+
+function listText(xs: string[]): string {
+  return xs.length > 8 ? `${xs.slice(0, 8).join(', ')}, … (${xs.length} in all)` : xs.join(', ') || 'none';
+}
+
+/** Exact comparison of the [start, patternId] list, naming missing and unexpected occurrences. */
+function compare(expected: Plain, got: Plain): Diagnostic | undefined {
+  const want = asPairs(expected) ?? [];
+  const have = asPairs(got);
+  if (!have) return { kind: 'not-a-tensor', message: 'Return an array of [start, patternId] pairs, e.g. [[0, 1], [2, 0]].' };
+  if (want.length === have.length && want.every((v, i) => v === have[i])) return undefined;
+  const missing = want.filter((v) => !have.includes(v));
+  const extra = have.filter((v) => !want.includes(v));
+  const detail =
+    missing.length || extra.length
+      ? `missing ${listText(missing)}; unexpected ${listText(extra)}`
+      : 'the same occurrences, but not sorted by start then patternId (or with duplicates)';
+  return { kind: 'mismatch', message: `Expected ${want.length} occurrences, got ${have.length}: ${detail}.` };
+}
+
+export default defineProblem({
+  id: 'algorithms/aho-corasick-banned-phrases',
+  entry: 'findBannedPhrases',
+  argNames: ['stream', 'patterns'],
+  reference: findBannedPhrases,
+  cases,
+  compare,
+  mistakes: [
+    {
+      id: 'missing-output-links',
+      title: 'output links missing: phrases that are suffixes of the match are not reported',
+      explanation: 'When the automaton is in the state for "she", "he" has also just ended. Merge each node\'s outputs with those of its failure link (in BFS order), or walk the dictionary-suffix links when reporting.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'only-longest-match',
+      title: 'only the longest phrase reported at each position',
+      explanation: 'Several phrases can end at the same token (nested phrases, duplicates); report every one of them.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'non-overlapping',
+      title: 'state reset to the root after a match',
+      explanation: 'Keep scanning from the current state after reporting; resetting to the root loses phrases that overlap the one just found.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'failure-links-to-root',
+      title: 'failure links all point to the root',
+      explanation: 'A node\'s failure link is the longest proper suffix of its string that is also in the trie, found by BFS: follow the parent\'s failure links until one has a child for the token. Falling back to the root loses phrases that start inside a partial match.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'end-index',
+      title: 'end index reported instead of the start',
+      explanation: 'A phrase of length L ending at stream index i starts at i − L + 1.',
+      diagnostic: 'mismatch',
+    },
+  ],
+});
