@@ -64,6 +64,8 @@ export interface RoundAttempt {
   endedAt?: number;
   endReason?: EndReason;
   parts: PartRecord[];
+  /** Set on every save; export/import keeps the newer copy of an attempt by it. */
+  updatedAt?: number;
 }
 
 export interface CreateAttemptOptions {

@@ -44,8 +44,8 @@ async function safely<T>(work: () => Promise<T>, fallback: T): Promise<T> {
   }
 }
 
-export function saveAttempt(attempt: RoundAttempt, kv: KeyValue = defaultStore()): Promise<void> {
-  return safely(() => kv.set(attemptKey(attempt.attemptId), attempt), undefined);
+export function saveAttempt(attempt: RoundAttempt, kv: KeyValue = defaultStore(), now = Date.now()): Promise<void> {
+  return safely(() => kv.set(attemptKey(attempt.attemptId), { ...attempt, updatedAt: now } satisfies RoundAttempt), undefined);
 }
 
 export async function loadAttempt(attemptId: string, kv: KeyValue = defaultStore()): Promise<RoundAttempt | undefined> {

@@ -25,6 +25,7 @@ import {
   type RoundAttempt,
 } from '../../src/rounds/roundState';
 import { listAttempts, loadAttempt, memoryKeyValue, saveAttempt } from '../../src/rounds/roundStore';
+import { parseHash } from '../../src/router';
 
 const ROOT = resolve(__dirname, '../..');
 const MIN = 60_000;
@@ -222,11 +223,11 @@ describe('round state', () => {
     let attempt = createAttempt(ROUND, { now: T0, attemptId: 'resume', durationMs: 10 * MIN });
     attempt = recordSubmission(attempt, 0, 'submit', 'accepted', T0 + 2 * MIN, 'solution');
     attempt = takeHint(attempt, 1, T0 + 3 * MIN, 3);
-    await saveAttempt(attempt, kv);
+    await saveAttempt(attempt, kv, T0 + 3 * MIN);
 
     // "Reload" four minutes later: nothing in memory survives but the store.
     const restored = await loadAttempt('resume', kv);
-    expect(restored).toEqual(attempt);
+    expect(restored).toEqual({ ...attempt, updatedAt: T0 + 3 * MIN });
     expect(remainingMs(restored!, T0 + 6 * MIN)).toBe(4 * MIN);
     expect(states(restored!)).toEqual(['accepted', 'open', 'locked']);
     expect(restored!.parts[1].hintsUsed).toBe(1);
@@ -271,5 +272,20 @@ describe('round state', () => {
     [90 * MIN, '1:30:00'],
   ])('formatClock(%d) = %s', (ms, text) => {
     expect(formatClock(ms)).toBe(text);
+  });
+});
+
+describe('round routes', () => {
+  it.each([
+    ['#/rounds', { kind: 'rounds' }],
+    ['#/rounds/', { kind: 'rounds' }],
+    ['#/rounds/attention-progressive', { kind: 'round-start', roundId: 'attention-progressive' }],
+    ['#/rounds/attention-progressive?duration=45', { kind: 'round-start', roundId: 'attention-progressive', durationSeconds: 45 }],
+    ['#/rounds/attention-progressive?duration=-3', { kind: 'round-start', roundId: 'attention-progressive' }],
+    ['#/rounds/attempt/mi3x-0a1b', { kind: 'round-attempt', attemptId: 'mi3x-0a1b' }],
+    ['#/rounds/report/mi3x-0a1b', { kind: 'round-report', attemptId: 'mi3x-0a1b' }],
+    ['#/rounds/report/a/b', { kind: 'not-found', path: '/rounds/report/a/b' }],
+  ])('%s', (hash, route) => {
+    expect(parseHash(hash)).toEqual(route);
   });
 });

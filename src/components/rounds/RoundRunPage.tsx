@@ -266,7 +266,7 @@ export function RoundRunPage({ attemptId, runnerContext }: RoundRunPageProps) {
                 setSelected(i);
               }}
             >
-              <span aria-hidden="true">{PART_STATE_ICON[p.state]}</span> Part {i + 1}
+              {p.state === 'locked' ? <LockIcon /> : <span aria-hidden="true">{PART_STATE_ICON[p.state]}</span>} Part {i + 1}
               <span className="muted small"> · {p.points} pts</span>
             </button>
           ))}
@@ -339,6 +339,16 @@ export function RoundRunPage({ attemptId, runnerContext }: RoundRunPageProps) {
         onMarkFixed={markNotebookFixed}
       />
     </main>
+  );
+}
+
+/** Drawn, not an emoji: emoji fonts are missing on many Linux machines. */
+function LockIcon() {
+  return (
+    <svg className="lock-icon" width="11" height="13" viewBox="0 0 11 13" aria-label="locked" role="img">
+      <rect x="0.5" y="5.5" width="10" height="7" rx="1.5" fill="currentColor" />
+      <path d="M2.75 5.5V3.75a2.75 2.75 0 0 1 5.5 0V5.5" fill="none" stroke="currentColor" strokeWidth="1.4" />
+    </svg>
   );
 }
 

@@ -23,8 +23,7 @@ export const PART_STATE_LABEL: Record<PartState, string> = {
   skipped: 'skipped',
 };
 
-export const PART_STATE_ICON: Record<PartState, string> = {
-  locked: '🔒',
+export const PART_STATE_ICON: Record<Exclude<PartState, 'locked'>, string> = {
   open: '●',
   accepted: '✓',
   skipped: '↷',
