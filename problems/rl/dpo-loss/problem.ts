@@ -60,6 +60,10 @@ function cases(rng: Rng): CaseSpec[] {
     const withTies = rng.next() < 0.5;
     list.push(hidden(rng, `hidden: random ${i + 1}`, rng.int(1, 40), 1 + 10 * rng.next(), rng.pick([0.05, 0.1, 0.25, 0.5]), withTies ? 0.25 : undefined));
   }
+  // The tie labels may also arrive as a float32 0/1 tensor.
+  const floatTies = hidden(rng, 'hidden: ties as a float32 0/1 tensor', 10, 4, 0.2);
+  floatTies.args.push(rng.bernoulli([10], 0.4, 'float32'));
+  list.push(floatTies);
   return list;
 }
 

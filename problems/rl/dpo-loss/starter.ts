@@ -4,7 +4,7 @@ import * as tf from '@tensorflow/tfjs';
  * DPO loss from summed log-probs of the chosen and rejected responses.
  * policyChosenLogps, policyRejectedLogps, refChosenLogps, refRejectedLogps: [B] float32.
  * beta: the DPO temperature β > 0.
- * ties (optional): [B] bool, true where the pair is a tie (no preference).
+ * ties (optional): [B] bool or float32 0/1, true/1 where the pair is a tie (no preference).
  * Returns, as tensors:
  *   loss            scalar: mean over all B pairs of −log σ(z), or −½(log σ(z) + log σ(−z)) for ties,
  *                   where z = rewardsChosen − rewardsRejected
