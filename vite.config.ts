@@ -48,7 +48,9 @@ const PRECACHE_MAX_FILE_BYTES = 64 * 1024 * 1024;
  */
 const pwa = VitePWA({
   injectRegister: 'script-defer',
-  registerType: 'autoUpdate',
+  // 'prompt' (no skipWaiting): a new version waits until every tab of the old one is closed, so an
+  // open page never loses the old hashed chunks it has yet to lazy-load (Monaco, the workers).
+  registerType: 'prompt',
   includeAssets: ['favicon.svg', 'apple-touch-icon.png'],
   manifest: {
     name: 'TensorDojo — ML coding interview practice',
@@ -72,8 +74,8 @@ const pwa = VitePWA({
     maximumFileSizeToCacheInBytes: PRECACHE_MAX_FILE_BYTES,
     navigateFallback: 'index.html',
     cleanupOutdatedCaches: true,
+    // The first install takes control of the open page at once, so it works offline without a reload.
     clientsClaim: true,
-    skipWaiting: true,
   },
 });
 

@@ -3,7 +3,7 @@
  * Every call swallows storage failures (private mode, quota): losing persistence must never
  * break editing or judging.
  */
-import { createStore, get, getMany, set, del } from 'idb-keyval';
+import { createStore, get, getMany, set, del, update } from 'idb-keyval';
 import type { JudgeMode, VerdictStatus } from '../shared/protocol';
 
 const store = createStore('tensordojo', 'kv');
@@ -77,21 +77,28 @@ export async function loadAllProgress(problemIds: string[]): Promise<Record<stri
   return Object.fromEntries(problemIds.map((id, i) => [id, values[i]]));
 }
 
-/** Record one Run or Submit outcome; returns the updated progress. */
+/**
+ * Record one Run or Submit outcome; returns the updated progress. One read-modify-write
+ * transaction, so a hint or solution recorded at the same moment (storage/history.ts) is kept.
+ */
 export async function recordAttempt(problemId: string, mode: JudgeMode, status: VerdictStatus): Promise<Progress> {
-  const previous = (await loadProgress(problemId)) ?? { runs: 0, submits: 0, solved: false };
-  const next: Progress = { ...previous };
-  if (mode === 'run') next.runs += 1;
-  else {
-    next.submits += 1;
-    next.lastSubmitStatus = status;
-    if (status === 'accepted' && !next.solved) {
-      next.solved = true;
-      next.solvedAt = Date.now();
+  let next: Progress = { runs: 0, submits: 0, solved: false };
+  const change = (previous: Progress | undefined): Progress => {
+    next = { ...(previous ?? { runs: 0, submits: 0, solved: false }) };
+    if (mode === 'run') next.runs += 1;
+    else {
+      next.submits += 1;
+      next.lastSubmitStatus = status;
+      if (status === 'accepted' && !next.solved) {
+        next.solved = true;
+        next.solvedAt = Date.now();
+      }
     }
-  }
-  await safely(() => set(progressKey(problemId), next, store), undefined);
-  return next;
+    return next;
+  };
+  await safely(() => update<Progress>(progressKey(problemId), change, store), undefined);
+  // Storage unavailable: still report this attempt's outcome for the page's badge.
+  return next.runs + next.submits > 0 ? next : change(undefined);
 }
 
 export function progressState(progress: Progress | undefined): ProgressState {
