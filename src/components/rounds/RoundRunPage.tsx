@@ -146,16 +146,19 @@ export function RoundRunPage({ attemptId, runnerContext }: RoundRunPageProps) {
    * After a part closes: a skipped part moves straight on; an accepted one stays in view with its
    * verdict, and the notice offers the part that just unlocked (its time is already running).
    */
-  const afterClose = (before: RoundAttempt, next: RoundAttempt, index: number, message: string, moveOn: boolean) => {
-    commit(next);
-    const opened = next.parts.findIndex((part, i) => i > index && part.state === 'open' && before.parts[i].state === 'locked');
-    if (opened >= 0) {
-      if (moveOn) setSelected(opened);
-      setNotice({ text: `${message} Part ${opened + 1} is unlocked and its clock is running.`, goto: moveOn ? undefined : opened });
-    } else if (isEnded(next)) {
-      setNotice({ text: `${message} That was the last part: the round is over.` });
-    }
-  };
+  const afterClose = useCallback(
+    (before: RoundAttempt, next: RoundAttempt, index: number, message: string, moveOn: boolean) => {
+      commit(next);
+      const opened = next.parts.findIndex((part, i) => i > index && part.state === 'open' && before.parts[i].state === 'locked');
+      if (opened >= 0) {
+        if (moveOn) setSelected(opened);
+        setNotice({ text: `${message} Part ${opened + 1} is unlocked and its clock is running.`, goto: moveOn ? undefined : opened });
+      } else if (isEnded(next)) {
+        setNotice({ text: `${message} That was the last part: the round is over.` });
+      }
+    },
+    [commit],
+  );
 
   const judge = useCallback(
     async (mode: JudgeMode) => {
@@ -196,12 +199,23 @@ export function RoundRunPage({ attemptId, runnerContext }: RoundRunPageProps) {
         if (mountedRef.current) setRunning(false);
       }
     },
-    // afterClose only uses commit and setters.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [selected, runnerContext, flushCode, commit],
+    [selected, runnerContext, flushCode, commit, afterClose],
   );
   const run = useCallback(() => void judge('run'), [judge]);
   const submit = useCallback(() => void judge('submit'), [judge]);
+
+  // Page-level shortcuts, as on the practice page; inside Monaco its own actions handle them.
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== 'Enter' || !(event.ctrlKey || event.metaKey) || event.defaultPrevented) return;
+      if (event.target instanceof Element && event.target.closest('[data-testid="editor"]')) return;
+      event.preventDefault();
+      if (event.shiftKey) submit();
+      else run();
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [run, submit]);
 
   if (attempt === undefined) return <main className="round-page muted">Loading the round…</main>;
   if (attempt === null) {
