@@ -42,11 +42,9 @@ it('a crash mid-typing loses at most the last second of typing', async () => {
     const next = start + (i + 1) * KEY_INTERVAL_MS;
     if (next > Date.now()) await new Promise((r) => setTimeout(r, next - Date.now()));
   }
-  console.info(`[persistence] typed in ${Date.now() - start} ms`);
-  const inEditor = await app.getCode();
-  expect(inEditor.endsWith(`// ${TYPED}`), 'the keystrokes reached Monaco').toBe(true);
 
-  // Kill the renderer abruptly: nothing in the page gets a chance to flush.
+  // Kill the renderer right after the last keystroke (no round trip in between, so the last
+  // autosave is likely still pending): nothing in the page gets a chance to flush.
   const session = await app.page.context().newCDPSession(app.page);
   const crashedAt = Date.now();
   // Page.crash never answers (the renderer is gone): do not wait for it.
