@@ -42,7 +42,7 @@ export function partTitle(kind: 'problem' | 'notebook', id: string): string {
   return (resolved.kind === 'problem' ? resolved.problem?.title : resolved.notebook?.title) ?? id;
 }
 
-/** `#/notebooks/<id>`, the notebook page (built separately). */
-export function notebookHref(id: string): string {
-  return `#/notebooks/${id}`;
+/** `#/notebooks/<id>`, the notebook page; `?round=<attemptId>` lets it report its grades to the round (notebookBridge.ts). */
+export function notebookHref(id: string, attemptId?: string): string {
+  return `#/notebooks/${id}${attemptId ? `?round=${attemptId}` : ''}`;
 }

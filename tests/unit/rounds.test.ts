@@ -26,6 +26,7 @@ import {
 } from '../../src/rounds/roundState';
 import { listAttempts, loadAttempt, memoryKeyValue, saveAttempt } from '../../src/rounds/roundStore';
 import { parseHash } from '../../src/router';
+import { gradeStatus, reportNotebookGrade, roundFromQuery } from '../../src/rounds/notebookBridge';
 
 const ROOT = resolve(__dirname, '../..');
 const MIN = 60_000;
@@ -287,5 +288,45 @@ describe('round routes', () => {
     ['#/rounds/report/a/b', { kind: 'not-found', path: '/rounds/report/a/b' }],
   ])('%s', (hash, route) => {
     expect(parseHash(hash)).toEqual(route);
+  });
+});
+
+describe('notebook grades reach the round', () => {
+  const NOTEBOOK_ROUND: RoundDefinition = {
+    ...ROUND,
+    parts: [
+      { kind: 'notebook', notebookId: 'spirals-mlp', points: 40 },
+      { kind: 'notebook', notebookId: 'sine-regression', points: 60 },
+    ],
+  };
+  const passing = { status: 'graded', targetMet: true, probes: [{ passed: true }, { passed: true }] } as const;
+
+  it.each([
+    [passing, 'accepted'],
+    [{ ...passing, targetMet: false }, 'wrong-answer'],
+    [{ ...passing, probes: [{ passed: true }, { passed: false }] }, 'wrong-answer'],
+    [{ ...passing, status: 'cell-error' }, 'runtime-error'],
+    [{ ...passing, status: 'time-limit' }, 'time-limit'],
+  ] as const)('grade %# → %s', (grade, status) => {
+    expect(gradeStatus(grade)).toBe(status);
+  });
+
+  it('a failing grade is a submission, a passing one accepts the open part; other notebooks and ended rounds are ignored', async () => {
+    const kv = memoryKeyValue();
+    await saveAttempt(createAttempt(NOTEBOOK_ROUND, { now: T0, attemptId: 'nb' }), kv);
+    expect(await reportNotebookGrade('nb', 'sine-regression', passing, T0 + MIN, kv)).toBeUndefined();
+    expect(await reportNotebookGrade('missing', 'spirals-mlp', passing, T0 + MIN, kv)).toBeUndefined();
+    await reportNotebookGrade('nb', 'spirals-mlp', { ...passing, targetMet: false }, T0 + 2 * MIN, kv);
+    const accepted = await reportNotebookGrade('nb', 'spirals-mlp', passing, T0 + 3 * MIN, kv);
+    expect(states(accepted!)).toEqual(['accepted', 'open']);
+    expect(accepted!.parts[0].submissions.map((s) => s.status)).toEqual(['wrong-answer', 'accepted']);
+    expect(await reportNotebookGrade('nb', 'sine-regression', passing, T0 + 31 * MIN, kv)).toBeUndefined();
+    expect(states((await loadAttempt('nb', kv))!)).toEqual(['accepted', 'open']);
+  });
+
+  it('reads the attempt id from the notebook page query', () => {
+    expect(roundFromQuery(new URLSearchParams('round=mi3x-0a1b'))).toBe('mi3x-0a1b');
+    expect(roundFromQuery(new URLSearchParams('round=../x'))).toBeUndefined();
+    expect(roundFromQuery(new URLSearchParams(''))).toBeUndefined();
   });
 });

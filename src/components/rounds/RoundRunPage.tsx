@@ -338,6 +338,7 @@ export function RoundRunPage({ attemptId, runnerContext }: RoundRunPageProps) {
 
       <PartView
         key={`${attempt.attemptId}:${index}`}
+        attemptId={attempt.attemptId}
         part={part}
         index={index}
         ended={ended}
@@ -367,6 +368,7 @@ function LockIcon() {
 }
 
 interface PartViewProps {
+  attemptId: string;
   part: PartRecord;
   index: number;
   ended: boolean;
@@ -451,7 +453,7 @@ function ProblemPart({ part, ended, canAct, running, outcome, editorRef, runnerC
 }
 
 /** A debugging-notebook part: it is worked in the notebook page; the user marks it fixed here. */
-function NotebookPart({ canAct, notebook, onMarkFixed, part }: PartViewProps & { notebook: RoundNotebookInfo }) {
+function NotebookPart({ canAct, notebook, onMarkFixed, part, attemptId }: PartViewProps & { notebook: RoundNotebookInfo }) {
   return (
     <div className="round-notebook" data-testid="round-part-body" data-kind="notebook">
       <h1>{notebook.title}</h1>
@@ -463,10 +465,10 @@ function NotebookPart({ canAct, notebook, onMarkFixed, part }: PartViewProps & {
       )}
       <p className="muted">
         Open the notebook, find the planted bugs and fix them until it reaches its target; the round clock keeps running while you are
-        there. Come back here and mark the part as fixed when the notebook meets its target.
+        there. A passing grade there accepts this part; you can also mark it as fixed here once the notebook meets its target.
       </p>
       <div className="start-actions">
-        <a className="button-link" href={notebookHref(notebook.id)} data-testid="open-notebook">
+        <a className="button-link" href={notebookHref(notebook.id, attemptId)} data-testid="open-notebook">
           Open the notebook
         </a>
         <button type="button" className="primary" data-testid="mark-fixed" onClick={onMarkFixed} disabled={!canAct}>
