@@ -37,13 +37,13 @@ function cases(rng: Rng): CaseSpec[] {
     hidden(rng, 'hidden: one sample', 1, 3, 20, 0.5),
     hidden(rng, 'hidden: one feature', 30, 1, 50, 0.5),
     hidden(rng, 'hidden: one step', 40, 4, 1, 1),
-    hidden(rng, 'hidden: imbalanced classes (large true bias)', 60, 2, 150, 0.5, 1, 2.5),
+    hidden(rng, 'hidden: imbalanced classes (large true bias)', 60, 2, 100, 0.5, 1, 2.5),
     hidden(rng, 'hidden: many features', 80, 12, 60, 0.2),
-    hidden(rng, 'hidden: small learning rate, many steps', 40, 3, 300, 0.05),
+    hidden(rng, 'hidden: small learning rate, many steps', 40, 3, 200, 0.05),
     hidden(rng, 'hidden: large-magnitude features (saturated sigmoid)', 40, 3, 3, 0.5, 30),
   ];
   for (let i = 0; i < 3; i++) {
-    list.push(hidden(rng, `hidden: random ${i + 1}`, rng.int(5, 100), rng.int(1, 8), rng.int(5, 150), 0.05 + rng.next() * 0.9));
+    list.push(hidden(rng, `hidden: random ${i + 1}`, rng.int(5, 100), rng.int(1, 8), rng.int(5, 100), 0.05 + rng.next() * 0.9));
   }
   return list;
 }

@@ -7,32 +7,22 @@ export function logisticRegression(
   steps: number,
   lr: number,
 ): { weights: tf.Tensor1D; bias: number; loss: number } {
-  const [n, d] = x.shape;
-  let w = tf.zeros([d, 1]);
-  let b = tf.scalar(0);
-  const yCol = y.reshape([n, 1]);
+  const X = x.arraySync();
+  const Y = y.arraySync();
+  const n = X.length;
+  const d = X[0].length;
+  const w = new Array<number>(d).fill(0);
+  let b = 0;
+  const logits = () => X.map((row) => row.reduce((s, v, j) => s + v * w[j], b));
   for (let s = 0; s < steps; s++) {
-    const [nw, nb] = tf.tidy(() => {
-      const p = tf.sigmoid(x.matMul(w).add(b)); // [n, 1]
-      const err = p.sub(yCol);
-      const gw = x.transpose().matMul(err).div(n); // dL/dw = Xᵀ(p − y) / n
-      const gb = err.mean(); // dL/db = mean(p − y)
-      return [w.sub(gw.mul(lr)), b.sub(gb.mul(lr))];
-    });
-    w.dispose();
-    b.dispose();
-    w = nw;
-    b = nb;
+    // dL/dz_i = (σ(z_i) − y_i) / n; then dL/dw = Xᵀ(p − y) / n and dL/db = mean(p − y).
+    const err = logits().map((z, i) => 1 / (1 + Math.exp(-z)) - Y[i]);
+    const gw = w.map((_, j) => err.reduce((acc, e, i) => acc + e * X[i][j], 0) / n);
+    const gb = err.reduce((acc, e) => acc + e, 0) / n;
+    for (let j = 0; j < d; j++) w[j] -= lr * gw[j];
+    b -= lr * gb;
   }
-  // Mean binary cross-entropy in the stable form log(1 + e^z) − y·z.
-  const loss = tf.tidy(() => {
-    const z = x.matMul(w).add(b);
-    return tf.softplus(z).sub(yCol.mul(z)).mean().dataSync()[0];
-  });
-  const bias = b.dataSync()[0];
-  const weights = w.reshape([d]) as tf.Tensor1D;
-  w.dispose();
-  b.dispose();
-  yCol.dispose();
-  return { weights, bias, loss };
+  // Mean binary cross-entropy in the stable form log(1 + e^z) − y·z = max(z, 0) + log1p(e^−|z|) − y·z.
+  const loss = logits().reduce((acc, z, i) => acc + Math.max(z, 0) + Math.log1p(Math.exp(-Math.abs(z))) - Y[i] * z, 0) / n;
+  return { weights: tf.tensor1d(w), bias: b, loss };
 }
