@@ -401,6 +401,8 @@ function ProblemPart({ part, ended, canAct, running, outcome, editorRef, runnerC
   }, [outcome]);
   const gotoLine = useCallback((line: number, column?: number) => editorRef.current?.revealLine(line, column), [editorRef]);
   const readOnly = !canAct;
+  // Verdicts live in memory; after a reload the stored statuses say where the part stood.
+  const lastSubmission = part.submissions.at(-1);
 
   return (
     <div className="problem-page round-part-body" data-testid="round-part-body" data-kind="problem">
@@ -445,6 +447,12 @@ function ProblemPart({ part, ended, canAct, running, outcome, editorRef, runnerC
           />
         </div>
         <div className="results-slot" ref={resultsRef}>
+          {outcome.kind === 'idle' && lastSubmission && (
+            <div className="muted small" data-testid="last-verdict">
+              Last {lastSubmission.mode === 'run' ? 'Run' : 'Submit'} in this round: {lastSubmission.status.replace('-', ' ')} (
+              {part.submissions.length} so far).
+            </div>
+          )}
           <ResultsPanel outcome={outcome} onGotoLine={gotoLine} />
         </div>
       </div>
