@@ -133,3 +133,34 @@ it('runs a round: unlock on accept, skip, resume after reload, lock at zero, rep
   expect(await page.locator(`[data-testid="past-attempt"][data-attempt-id="${attemptId}"]`).getAttribute('data-ended')).toBe('true');
   app.assertHealthy();
 });
+
+it('a hint costs points, the header leads back to a running round, and End round opens the report', { timeout: 120_000 }, async () => {
+  const { page } = app;
+  await app.goto(`/rounds/${ROUND_ID}?duration=600`);
+  await page.getByTestId('start-round').click();
+  await page.waitForURL(/#\/rounds\/attempt\//);
+  await app.waitForEditor();
+  const attemptUrl = page.url();
+  expect(await page.getByTestId('show-hint').innerText()).toMatch(/costs 4 points/);
+  await page.getByTestId('show-hint').click();
+  await page.getByText('Hint 1').waitFor();
+  await app.setCode('// started\n');
+
+  // Elsewhere in the app the header shows the running round and leads back to it.
+  await app.goto('/');
+  await page.getByTestId('running-round').waitFor();
+  expect(await page.getByTestId('running-round').innerText()).toMatch(/Round running · \d+:\d\d left/);
+  await page.getByTestId('running-round').click();
+  await page.waitForURL(attemptUrl);
+  await app.waitForEditor();
+  expect(await app.getCode()).toBe('// started\n');
+
+  await page.getByTestId('end-round').click();
+  await page.getByTestId('round-report').waitFor();
+  const first = page.locator('[data-testid="report-part"][data-part-index="0"]');
+  expect(await first.getAttribute('data-state')).toBe('open');
+  expect(await first.getByTestId('report-hints').getAttribute('data-hints')).toBe('1');
+  expect(await first.getByTestId('report-code').innerText()).toContain('// started');
+  expect(await page.getByTestId('round-score').getAttribute('data-earned')).toBe('0');
+  app.assertHealthy();
+});
