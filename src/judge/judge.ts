@@ -341,7 +341,15 @@ export async function toPlain(tf: TF, value: unknown): Promise<Plain> {
     return { kind: 'tensor', shape: [...value.shape], dtype: value.dtype, data: copy };
   }
   if (typeof value === 'number') return { kind: 'number', value };
-  if (Array.isArray(value)) return { kind: 'array', items: await Promise.all(value.map((item) => toPlain(tf, item))) };
+  if (Array.isArray(value)) {
+    // Plain number lists (indices, merges, schedules) can be long: convert them without a promise per element.
+    if (value.every((item) => typeof item === 'number')) {
+      return { kind: 'array', items: value.map((item: number) => ({ kind: 'number', value: item }) as Plain) };
+    }
+    const items: Plain[] = [];
+    for (const item of value) items.push(await toPlain(tf, item));
+    return { kind: 'array', items };
+  }
   if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
     const entries: Record<string, Plain> = {};
     for (const [key, item] of Object.entries(value)) entries[key] = await toPlain(tf, item);
