@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
 import { attemptScore, formatDuration, isEnded, partReports, settle, type PartReport, type RoundAttempt } from '../../rounds/roundState';
 import { loadAttempt, saveAttempt } from '../../rounds/roundStore';
+import { problemHref } from '../../router';
+import { notebookHref } from '../../rounds/content';
 import { attemptHref, roundStartHref, roundsHref } from '../../rounds/routes';
 import { END_REASON_LABEL, formatDate } from './labels';
 
@@ -139,6 +141,15 @@ function ReportPart({ report, ended }: { report: PartReport; ended: boolean }) {
           </dd>
         </div>
       </dl>
+      {ended && (
+        <p className="small report-review">
+          {report.kind === 'problem' ? (
+            <a href={problemHref(report.ref)}>Review this problem: hints and the worked solution are open again</a>
+          ) : (
+            <a href={notebookHref(report.ref)}>Review this notebook</a>
+          )}
+        </p>
+      )}
       {report.kind === 'problem' && (
         <details className="report-code" open={report.state === 'accepted' || report.state === 'open'}>
           <summary>Final code</summary>
