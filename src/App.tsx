@@ -6,6 +6,9 @@ import { ProgressPage } from './components/ProgressPage';
 import { RoundsRoute } from './components/rounds/RoundsRoute';
 import { RunningRoundLink } from './components/rounds/RunningRoundLink';
 import { TracksPage } from './components/TracksPage';
+import { NotebookList } from './components/NotebookList';
+import { NotebookPage } from './components/NotebookPage';
+import { findNotebook, notebooks } from './notebook/catalog';
 import type { RunnerStatus } from './components/BackendPicker';
 import { RunnerClient } from './runner/RunnerClient';
 import { parseHash, problemHref, replaceHash, useHash } from './router';
@@ -115,6 +118,10 @@ export function App() {
     );
   } else if (isRoundRoute(route)) {
     body = <RoundsRoute route={route} runner={runnerState} />;
+  } else if (route.kind === 'notebooks') {
+    body = <NotebookList notebooks={notebooks} />;
+  } else if (route.kind === 'notebook' && findNotebook(route.notebookId)) {
+    body = <NotebookPage key={route.notebookId} notebook={findNotebook(route.notebookId)!} backendChoice={runnerState.choice} />;
   } else if (route.kind === 'tracks') {
     body = <TracksPage problems={catalog} />;
   } else if (route.kind === 'progress') {
@@ -150,6 +157,7 @@ export function App() {
           <a href="#/tracks">Tracks</a>
           <a href="#/progress">Progress</a>
           <a href="#/rounds" data-testid="nav-rounds">Mock rounds</a>
+          <a href="#/notebooks" data-testid="nav-notebooks">Debugging notebooks</a>
         </nav>
         {problem && <span className="crumb muted">{problem.trackTitle} / {problem.title}</span>}
         <RunningRoundLink hash={hash} />

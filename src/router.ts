@@ -23,6 +23,8 @@ export type Route =
       codeError?: string;
     }
   | RoundRoute
+  | { kind: 'notebooks' }
+  | { kind: 'notebook'; notebookId: string }
   | { kind: 'not-found'; path: string };
 
 /** Parse a `location.hash` value into a route. Pure, so it is easy to test. */
@@ -37,6 +39,9 @@ export function parseHash(hash: string): Route {
   }
   if (path === '/tracks' || path === '/tracks/') return { kind: 'tracks' };
   if (path === '/progress' || path === '/progress/') return { kind: 'progress' };
+  if (path === '/notebooks' || path === '/notebooks/') return { kind: 'notebooks' };
+  const notebook = /^\/notebooks\/([a-z0-9-]+)\/?$/.exec(path);
+  if (notebook) return { kind: 'notebook', notebookId: notebook[1] };
   const roundRoute = parseRoundPath(path, query);
   if (roundRoute) return roundRoute;
   const match = /^\/problems\/(.+?)\/?$/.exec(path);
@@ -87,6 +92,10 @@ export function encodeSharedCode(source: string): string {
     binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   }
   return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+export function notebookHref(notebookId: string): string {
+  return `#/notebooks/${notebookId}`;
 }
 
 export function problemHref(problemId: string, code?: string): string {

@@ -52,6 +52,7 @@ describe.each(notebooks.map((n) => [n.id, n] as const))('notebook %s', (_id, not
 
   it('the original misses the target and fails every probe', async () => {
     const report = await grade(notebook, notebook.cells);
+    console.info(`[notebooks] ${notebook.id} original: ${report.targetDetail}`);
     expect(report.status, summary(report)).toBe('graded');
     expect(report.targetMet, summary(report)).toBe(false);
     expect(report.probes.filter((p) => p.passed).map((p) => p.id), summary(report)).toEqual([]);
@@ -59,6 +60,7 @@ describe.each(notebooks.map((n) => [n.id, n] as const))('notebook %s', (_id, not
 
   it('the reference fix meets the target and passes every probe', async () => {
     const report = await grade(notebook, applyFixes(notebook.cells, Object.values(notebook.fixes)));
+    console.info(`[notebooks] ${notebook.id} fixed: ${report.targetDetail}`);
     expect(report.status, summary(report)).toBe('graded');
     expect(report.targetMet, summary(report)).toBe(true);
     expect(report.probes.filter((p) => !p.passed).map((p) => p.id), summary(report)).toEqual([]);

@@ -1,0 +1,36 @@
+import type { Notebook } from '../notebook/format';
+import { notebookHref } from '../router';
+import { DifficultyBadge } from './Statement';
+
+/** The debugging notebooks: training code that runs but does not learn. */
+export function NotebookList({ notebooks }: { notebooks: Notebook[] }) {
+  return (
+    <main className="problem-list">
+      <div className="list-header">
+        <div>
+          <h1>Debugging notebooks</h1>
+          <p className="muted">
+            Training code that runs without errors and does not learn. Find the planted bugs, make it reach its target, and
+            grade it — the grader checks behaviour, not your text.
+          </p>
+        </div>
+      </div>
+      <section className="track">
+        <ul>
+          {notebooks.map((notebook) => (
+            <li key={notebook.id}>
+              <a className="problem-row" href={notebookHref(notebook.id)} data-testid="notebook-link" data-notebook-id={notebook.id}>
+                <span className="problem-title">{notebook.title}</span>
+                <span className="problem-tags muted small">{notebook.summary}</span>
+                <DifficultyBadge difficulty={notebook.difficulty} />
+                <span className="muted small minutes">
+                  {Object.keys(notebook.fixes).length} bugs · ~{notebook.estimatedMinutes} min
+                </span>
+              </a>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </main>
+  );
+}

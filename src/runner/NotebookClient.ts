@@ -1,0 +1,140 @@
+import * as Comlink from 'comlink';
+import { INIT_BUDGET_MS, type BackendChoice, type RunPhase, type RunnerInfo } from '../shared/protocol';
+import type { CellResult, GradeReport, KernelEvent, NotebookKernelApi } from '../shared/notebookProtocol';
+import { GRADE_BUDGET_MS, parseDirectives, type NotebookCell } from '../notebook/format';
+import { UserTimeBudget, WorkerTimeoutError, withBudget, type WorkerFactory } from './RunnerClient';
+
+/** Raised to a pending call when the user presses Stop. */
+export class StoppedError extends Error {
+  constructor() {
+    super('Stopped: the kernel was restarted, so every name defined by earlier cells is gone. Run the cells again.');
+    this.name = 'StoppedError';
+  }
+}
+
+const defaultFactory: WorkerFactory = () =>
+  new Worker(new URL('../../workers/notebook.worker.ts', import.meta.url), { type: 'module', name: 'notebook' });
+
+/**
+ * The main thread's handle on the notebook kernel: comlink plus the runner's watchdog
+ * (UserTimeBudget, withBudget). Each cell gets its own budget (`// @budget` in the cell, 10 s by
+ * default). A time-limit or a Stop terminates the worker and starts a fresh one: the notebook's
+ * text lives on the main thread and is never lost, but the kernel's state is.
+ */
+export class NotebookClient {
+  private worker?: Worker;
+  private api?: Comlink.Remote<NotebookKernelApi>;
+  private ready?: Promise<RunnerInfo>;
+  private choice: BackendChoice = 'auto';
+  private nextRunId = 1;
+  /** Rejects the call in flight when the user presses Stop. */
+  private interrupt?: (error: Error) => void;
+  info?: RunnerInfo;
+
+  constructor(private readonly factory: WorkerFactory = defaultFactory) {}
+
+  start(choice: BackendChoice = this.choice): Promise<RunnerInfo> {
+    this.choice = choice;
+    this.terminate();
+    const worker = this.factory();
+    this.worker = worker;
+    this.api = Comlink.wrap<NotebookKernelApi>(worker);
+    this.ready = withBudget(this.api.init(choice), INIT_BUDGET_MS, () => this.terminate()).then((info) => {
+      if (this.worker === worker) this.info = info;
+      return info;
+    });
+    return this.ready;
+  }
+
+  /** True while a cell or a grading run is in flight. */
+  get busy(): boolean {
+    return this.interrupt !== undefined;
+  }
+
+  /** Run one cell; never rejects for the user's faults (errors, time-limits and Stops are results). */
+  async runCell(cellIndex: number, source: string, onEvent: (event: KernelEvent) => void): Promise<CellResult> {
+    const runId = this.nextRunId++;
+    const started = performance.now();
+    const budgetMs = parseDirectives(source).budgetMs;
+    try {
+      return await this.call(budgetMs, (events) => this.api!.runCell({ runId, cellIndex, source }, events), onEvent);
+    } catch (error) {
+      if (error instanceof WorkerTimeoutError || error instanceof StoppedError) {
+        return {
+          runId,
+          cellIndex,
+          status: error instanceof StoppedError ? 'stopped' : 'time-limit',
+          error: { name: error.name, message: error instanceof StoppedError ? error.message : `${error.message} The kernel was restarted: run the cells above again.` },
+          elapsedMs: performance.now() - started,
+          stateLost: true,
+        };
+      }
+      throw error;
+    }
+  }
+
+  /** Grade the notebook in the kernel (fresh scopes there; the interactive state is untouched). */
+  async grade(notebookId: string, cells: NotebookCell[]): Promise<GradeReport | { status: 'time-limit' | 'stopped'; message: string }> {
+    const runId = this.nextRunId++;
+    try {
+      return await this.call(GRADE_BUDGET_MS, (events) => this.api!.grade({ runId, notebookId, cells }, events), () => {});
+    } catch (error) {
+      if (error instanceof WorkerTimeoutError) return { status: 'time-limit', message: `${error.message} The kernel was restarted.` };
+      if (error instanceof StoppedError) return { status: 'stopped', message: error.message };
+      throw error;
+    }
+  }
+
+  /** Stop what is running: terminate the worker and start a fresh one. */
+  stop(): void {
+    const interrupt = this.interrupt;
+    this.interrupt = undefined;
+    void this.start(this.choice).catch(() => undefined);
+    interrupt?.(new StoppedError());
+  }
+
+  /** Restart the kernel (all state is dropped). */
+  restart(): Promise<RunnerInfo> {
+    const interrupt = this.interrupt;
+    this.interrupt = undefined;
+    const ready = this.start(this.choice);
+    interrupt?.(new StoppedError());
+    return ready;
+  }
+
+  dispose(): void {
+    this.interrupt = undefined;
+    this.terminate();
+  }
+
+  private async call<T>(
+    budgetMs: number,
+    invoke: (events: (event: KernelEvent) => void) => Promise<T>,
+    onEvent: (event: KernelEvent) => void,
+  ): Promise<T> {
+    if (!this.ready) this.start(this.choice);
+    await this.ready;
+    const restart = () => this.start(this.choice).catch(() => undefined);
+    const userTime = new UserTimeBudget(budgetMs, restart);
+    const stopped = new Promise<never>((_, reject) => (this.interrupt = reject));
+    stopped.catch(() => undefined);
+    const events = Comlink.proxy((event: KernelEvent) => {
+      if (event.type === 'phase') userTime.phase(event.phase as RunPhase);
+      else onEvent(event);
+    });
+    try {
+      return await Promise.race([invoke(events), userTime.expired, stopped]);
+    } finally {
+      userTime.stop();
+      this.interrupt = undefined;
+    }
+  }
+
+  private terminate(): void {
+    this.api?.[Comlink.releaseProxy]?.();
+    this.worker?.terminate();
+    this.worker = undefined;
+    this.api = undefined;
+    this.info = undefined;
+  }
+}
