@@ -55,12 +55,17 @@ export function RoundRunPage({ attemptId, runnerContext }: RoundRunPageProps) {
   const [running, setRunning] = useState(false);
   const mountedRef = useRef(true);
 
+  /** When this page last wrote the attempt; a newer stored copy came from another tab. */
+  const lastWriteRef = useRef(0);
+
   /** Adopt a new attempt state: render it and persist it. */
   const commit = useCallback((next: RoundAttempt) => {
     if (next === attemptRef.current) return;
     attemptRef.current = next;
     setAttempt(next);
-    void saveAttempt(next);
+    const at = Date.now();
+    lastWriteRef.current = at;
+    void saveAttempt(next, undefined, at);
   }, []);
 
   /** Write typed code into the attempt; code typed before the deadline is kept even if flushed just after it. */
@@ -85,9 +90,13 @@ export function RoundRunPage({ attemptId, runnerContext }: RoundRunPageProps) {
       }
       const settled = settle(stored, Date.now());
       attemptRef.current = settled;
+      lastWriteRef.current = stored.updatedAt ?? 0;
       setAttempt(settled);
       setSelected(currentPartIndex(settled));
-      if (settled !== stored) void saveAttempt(settled);
+      if (settled !== stored) {
+        lastWriteRef.current = Date.now();
+        void saveAttempt(settled, undefined, lastWriteRef.current);
+      }
     });
     return () => {
       live = false;
@@ -110,10 +119,22 @@ export function RoundRunPage({ attemptId, runnerContext }: RoundRunPageProps) {
     return () => clearInterval(timer);
   }, [commit, flushCode]);
 
-  // Flush typed code when the tab hides, the page goes away, or this page unmounts.
+  // Flush typed code when the tab hides, the page goes away, or this page unmounts. Coming back,
+  // pick up what another tab wrote meanwhile (a notebook graded there, a part skipped there).
   useEffect(() => {
     const onHide = () => {
-      if (document.visibilityState === 'hidden') flushCode();
+      if (document.visibilityState === 'hidden') {
+        flushCode();
+        return;
+      }
+      void loadAttempt(attemptId).then((stored) => {
+        if (!stored || !mountedRef.current || (stored.updatedAt ?? 0) <= lastWriteRef.current) return;
+        const settled = settle(stored, Date.now());
+        lastWriteRef.current = stored.updatedAt ?? Date.now();
+        attemptRef.current = settled;
+        setAttempt(settled);
+        setSelected(currentPartIndex(settled));
+      });
     };
     document.addEventListener('visibilitychange', onHide);
     window.addEventListener('pagehide', flushCode);
@@ -122,7 +143,7 @@ export function RoundRunPage({ attemptId, runnerContext }: RoundRunPageProps) {
       window.removeEventListener('pagehide', flushCode);
       flushCode();
     };
-  }, [flushCode]);
+  }, [flushCode, attemptId]);
 
   const { ensureStarted } = runnerContext;
   useEffect(() => {
