@@ -1,0 +1,264 @@
+import { defineProblem, type CaseSpec } from '../../../src/judge/problem';
+import { compareValues, type Plain } from '../../../src/judge/compare';
+import { isTensorSpec, tensorSpec, type TensorSpec } from '../../../src/judge/inputs';
+import type { Rng } from '../../../src/judge/rng';
+import type { Diagnostic, Tolerance } from '../../../src/shared/protocol';
+import { speculativeAccept } from './reference';
+
+/** Uniforms stay this far from every acceptance ratio and CDF value, so float32 rounding never matters. */
+const MARGIN = 1e-4;
+/** Cases with at least this many rows that share one (q, p) are also judged statistically. */
+const STAT_MIN_ROWS = 1000;
+/** Each emitted position seen at least this often must match p within this total variation. */
+const STAT_MIN_COUNT = 600;
+const TV_TOL = 0.08;
+
+const fmt = (xs: number[]) => `[${xs.map((x) => x.toFixed(3)).join(', ')}]`;
+
+function softmaxRow(z: number[]): number[] {
+  const m = Math.max(...z);
+  const e = z.map((x) => Math.exp(x - m));
+  const s = e.reduce((a, c) => a + c, 0);
+  return e.map((x) => Math.fround(x / s));
+}
+
+function cdfOf(row: number[]): number[] {
+  const s = row.reduce((a, c) => a + c, 0);
+  let acc = 0;
+  return row.map((x) => (acc += x / s));
+}
+
+/** First id with cdf > u (float64), for drawing drafts from q. */
+function drawFrom(rng: Rng, row: number[]): number {
+  const u = rng.next();
+  const cdf = cdfOf(row);
+  const i = cdf.findIndex((c) => c > u);
+  return i < 0 ? row.length - 1 : i;
+}
+
+function safeUniform(rng: Rng, avoid: number[]): number {
+  for (;;) {
+    const x = Math.fround(rng.next());
+    if (x < 1 - MARGIN && avoid.every((a) => Math.abs(a - x) > MARGIN)) return x;
+  }
+}
+
+interface Step {
+  q: number[][]; // [k][vocab]
+  p: number[][]; // [k + 1][vocab]
+}
+
+/**
+ * A batch of verification steps. Draft tokens are drawn from q (as a draft model would), and the
+ * uniforms are drawn with a margin around the boundaries the reference's answer depends on.
+ */
+function buildCase(rng: Rng, name: string, steps: Step[], pub = false, forced?: { tokens?: number[][]; acceptU?: number[][]; residualU?: number[] }): CaseSpec {
+  const batch = steps.length;
+  const k = steps[0].q.length;
+  const vocab = steps[0].q[0].length;
+  const qData: number[] = [];
+  const pData: number[] = [];
+  const tokens: number[] = [];
+  const acceptU: number[] = [];
+  const residualU: number[] = [];
+  steps.forEach((step, b) => {
+    qData.push(...step.q.flat());
+    pData.push(...step.p.flat());
+    const xs = forced?.tokens?.[b] ?? step.q.map((row) => drawFrom(rng, row));
+    tokens.push(...xs);
+    let accepted = k;
+    const us = xs.map((x, i) => forced?.acceptU?.[b][i] ?? safeUniform(rng, [step.p[i][x] / step.q[i][x]]));
+    for (let i = 0; i < k; i++) {
+      if (!(us[i] < step.p[i][xs[i]] / step.q[i][xs[i]])) {
+        accepted = i;
+        break;
+      }
+    }
+    acceptU.push(...us);
+    const residual = step.p[accepted].map((pv, j) => Math.max(0, pv - (accepted < k ? step.q[accepted][j] : 0)));
+    residualU.push(forced?.residualU?.[b] ?? safeUniform(rng, cdfOf(residual)));
+  });
+  return {
+    name: pub ? name : `hidden: ${name}`,
+    public: pub,
+    args: [
+      tensorSpec(qData, [batch, k, vocab]),
+      tensorSpec(pData, [batch, k + 1, vocab]),
+      tensorSpec(tokens, [batch, k], 'int32'),
+      tensorSpec(acceptU, [batch, k]),
+      tensorSpec(residualU, [batch]),
+    ],
+  };
+}
+
+function randomStep(rng: Rng, k: number, vocab: number, scale = 1.5): Step {
+  const row = () => softmaxRow(Array.from(rng.normal([vocab], scale).data, Number));
+  return { q: Array.from({ length: k }, row), p: Array.from({ length: k + 1 }, row) };
+}
+
+/** The by-hand example: k = 2 over a vocabulary of 3. */
+const HAND: Step = {
+  q: [
+    [0.6, 0.3, 0.1],
+    [0.2, 0.5, 0.3],
+  ],
+  p: [
+    [0.2, 0.45, 0.35],
+    [0.1, 0.8, 0.1],
+    [0.5, 0.25, 0.25],
+  ],
+};
+
+function cases(rng: Rng): CaseSpec[] {
+  // Statistical example: 1000 independent trials of the same step (q and p differ a lot).
+  const shared: Step = {
+    q: [
+      [0.5, 0.2, 0.1, 0.1, 0.1],
+      [0.1, 0.1, 0.2, 0.5, 0.1],
+    ],
+    p: [
+      [0.1, 0.3, 0.4, 0.1, 0.1],
+      [0.25, 0.05, 0.3, 0.3, 0.1],
+      [0.2, 0.2, 0.2, 0.2, 0.2],
+    ],
+  };
+  const list: CaseSpec[] = [
+    buildCase(rng, 'example 1: 1000 trials of one step (judged statistically too)', Array.from({ length: 1000 }, () => shared), true),
+    buildCase(
+      rng,
+      'example 2: by hand',
+      Array.from({ length: 4 }, () => HAND),
+      true,
+      {
+        tokens: [[0, 1], [0, 1], [1, 1], [1, 2]],
+        acceptU: [[0.7, 0.2], [0.5, 0.2], [0.4, 0.9], [0.2, 0.5]],
+        residualU: [0.3, 0.1, 0.8, 0.6],
+      },
+    ),
+  ];
+  list.push(buildCase(rng, 'k = 4, vocabulary 8', Array.from({ length: 8 }, () => randomStep(rng, 4, 8))));
+  list.push(buildCase(rng, 'k = 1', Array.from({ length: 6 }, () => randomStep(rng, 1, 6))));
+  list.push(buildCase(rng, 'batch 1, k = 3, vocabulary 20', [randomStep(rng, 3, 20)]));
+  {
+    // Draft equals target: every draft is accepted and the bonus token comes from p[k].
+    const steps = Array.from({ length: 5 }, () => {
+      const s = randomStep(rng, 3, 7);
+      return { q: s.p.slice(0, 3), p: s.p };
+    });
+    list.push(buildCase(rng, 'draft equals target (all accepted, bonus token from p[k])', steps));
+  }
+  {
+    // Peaked, disagreeing models: most drafts rejected at position 0.
+    const steps = Array.from({ length: 6 }, () => randomStep(rng, 3, 10, 4));
+    list.push(buildCase(rng, 'peaked, disagreeing models (early rejections)', steps));
+  }
+  list.push(buildCase(rng, 'vocabulary of 2', Array.from({ length: 8 }, () => randomStep(rng, 2, 2))));
+  list.push(buildCase(rng, 'k = 6, vocabulary 4', Array.from({ length: 5 }, () => randomStep(rng, 6, 4, 0.7))));
+  {
+    // Statistical, hidden: a random step, k = 2 over a vocabulary of 6.
+    const step = randomStep(rng, 2, 6, 1.2);
+    list.push(buildCase(rng, '1200 trials of one random step (statistical)', Array.from({ length: 1200 }, () => step)));
+  }
+  for (let i = 0; i < 3; i++) {
+    const k = rng.int(1, 5);
+    const vocab = rng.int(2, 16);
+    list.push(buildCase(rng, `random ${i + 1}`, Array.from({ length: rng.int(1, 10) }, () => randomStep(rng, k, vocab, rng.pick([0.5, 1.5, 3])))));
+  }
+  return list;
+}
+
+function tensorData(value: Plain | undefined): number[] | undefined {
+  if (!value) return undefined;
+  if (value.kind === 'tensor' && value.shape.length === 1) return Array.from(value.data, Number);
+  return undefined;
+}
+
+/**
+ * On statistical cases: for every emitted position j (drafts 0 … accepted − 1, then the final
+ * token), the tokens emitted there must follow the target distribution p[j].
+ */
+function statistical(got: Plain, spec: CaseSpec): Diagnostic | undefined {
+  const [q, p, draft] = spec.args as TensorSpec[];
+  if (!isTensorSpec(p) || !isTensorSpec(q)) return undefined;
+  const [batch, k, vocab] = q.shape;
+  if (batch < STAT_MIN_ROWS) return undefined;
+  const rowSize = (k + 1) * vocab;
+  for (let b = 1; b < batch; b++) for (let j = 0; j < rowSize; j++) if (p.data[b * rowSize + j] !== p.data[j]) return undefined;
+  if (got.kind !== 'object') return undefined;
+  const accepted = tensorData(got.entries.accepted);
+  const token = tensorData(got.entries.token);
+  if (!accepted || !token || accepted.length !== batch || token.length !== batch) return undefined;
+  const counts = Array.from({ length: k + 1 }, () => new Array<number>(vocab).fill(0));
+  for (let b = 0; b < batch; b++) {
+    const a = accepted[b];
+    if (!Number.isInteger(a) || a < 0 || a > k) {
+      return { kind: 'property', message: `Row ${b}: accepted = ${a}, but it must be an integer between 0 and k = ${k}.` };
+    }
+    if (!Number.isInteger(token[b]) || token[b] < 0 || token[b] >= vocab) {
+      return { kind: 'property', message: `Row ${b}: token = ${token[b]} is not a token id (vocabulary ${vocab}).` };
+    }
+    for (let j = 0; j < a; j++) counts[j][Number(draft.data[b * k + j])]++;
+    counts[a][token[b]]++;
+  }
+  for (let j = 0; j <= k; j++) {
+    const n = counts[j].reduce((s, c) => s + c, 0);
+    if (n < STAT_MIN_COUNT) continue;
+    const target = Array.from(p.data.slice(j * vocab, (j + 1) * vocab), Number);
+    const empirical = counts[j].map((c) => c / n);
+    const tv = 0.5 * empirical.reduce((s, e, i) => s + Math.abs(e - target[i]), 0);
+    if (tv > TV_TOL) {
+      return {
+        kind: 'property',
+        message:
+          `The tokens emitted at position ${j} do not follow the target distribution: over ${n} trials they are distributed ${fmt(empirical)}, ` +
+          `but p[${j}] = ${fmt(target)} (total variation ${tv.toFixed(3)}, allowed ${TV_TOL}). Speculative decoding must sample exactly from the target model.`,
+      };
+    }
+  }
+  return undefined;
+}
+
+function compare(expected: Plain, got: Plain, tolerance: Tolerance, spec: CaseSpec): Diagnostic | undefined {
+  return statistical(got, spec) ?? compareValues(expected, got, tolerance);
+}
+
+export default defineProblem({
+  id: 'decoding/speculative-acceptance',
+  entry: 'speculativeAccept',
+  argNames: ['draftProbs', 'targetProbs', 'draftTokens', 'acceptU', 'residualU'],
+  reference: speculativeAccept,
+  cases,
+  compare,
+  mistakes: [
+    {
+      id: 'ratio-inverted',
+      title: 'acceptance ratio upside down (u < q/p)',
+      explanation: 'Accept a drafted token x with probability min(1, p(x)/q(x)): tokens the target likes more than the draft are always kept. With q/p the bias of the draft model is amplified instead of corrected.',
+      diagnostic: 'property',
+    },
+    {
+      id: 'residual-without-max',
+      title: 'residual p − q without max(0, ·)',
+      explanation: 'After a rejection, sample from norm(max(0, p − q)). Without the clamp the entries where q > p are negative and p − q sums to 0, so it is not a distribution.',
+      diagnostic: 'property',
+    },
+    {
+      id: 'residual-not-renormalized',
+      title: 'residual max(0, p − q) not renormalized',
+      explanation: 'max(0, p − q) sums to the rejection probability, not 1. Divide it by its sum before the inverse CDF, or large uniforms fall off the end.',
+      diagnostic: 'property',
+    },
+    {
+      id: 'resample-from-target',
+      title: 'rejected position resampled from p instead of the residual',
+      explanation: 'Sampling from p after a rejection double-counts the mass already given to accepted drafts. The correction that makes the output exactly p-distributed is norm(max(0, p − q)).',
+      diagnostic: 'property',
+    },
+    {
+      id: 'continues-after-rejection',
+      title: 'drafts after the first rejection still counted',
+      explanation: 'Verification stops at the first rejection: accepted is the length of the all-accepted prefix, and everything after the rejected draft is discarded.',
+      diagnostic: 'property',
+    },
+  ],
+});
