@@ -32,6 +32,8 @@ const freshRuns = Number(args.fresh ?? 3);
 const warmRuns = Math.max(7, Number(args.warm ?? 7));
 const out = resolve(root, args.out ?? 'bench-results.json');
 /** The target this benchmark reports against. */
+/** First Submits on SwiftShader also start onnxruntime and compile every shader: over a minute here. */
+const VERDICT_TIMEOUT_MS = 180_000;
 const TARGET = { backend: 'wasm', problem: 'attention/scaled-dot-product', warmMs: 100 };
 
 /** "judge 12.3 ms" / "round trip 1.2 s" in the verdict line → milliseconds. */
@@ -93,13 +95,13 @@ try {
           await app.waitForEditor();
           await app.useBackend(backend);
           await app.setCode(reference);
-          const verdict = await app.submit();
+          const verdict = await app.submit(VERDICT_TIMEOUT_MS);
           if (verdict.status !== 'accepted') throw new Error(`first run: ${verdict.status}\n${verdict.text}`);
           first.push(sample(verdict));
         }
         const warm = [];
         for (let i = 0; i < warmRuns; i++) {
-          const verdict = await app.submit();
+          const verdict = await app.submit(VERDICT_TIMEOUT_MS);
           if (verdict.status !== 'accepted') throw new Error(`warm run: ${verdict.status}\n${verdict.text}`);
           warm.push(sample(verdict));
         }
