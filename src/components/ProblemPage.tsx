@@ -18,6 +18,7 @@ import { BackendPicker, type RunnerStatus } from './BackendPicker';
 import { CodeEditor, type CodeEditorHandle } from './CodeEditor';
 import { ResultsPanel, verdictMarkers, type Outcome } from './ResultsPanel';
 import { Statement } from './Statement';
+import { SubmissionHistory } from './SubmissionHistory';
 import { useActiveTime } from './useActiveTime';
 
 /**
@@ -53,6 +54,7 @@ export function ProblemPage({ problem, link, runner, runnerStatus, backendChoice
   const [progress, setProgress] = useState<ProgressState>('new');
   const [hintsUsed, setHintsUsed] = useState(0);
   const [solutionViewed, setSolutionViewed] = useState(false);
+  const [historyVersion, setHistoryVersion] = useState(0);
   const editorRef = useRef<CodeEditorHandle | null>(null);
   const runningRef = useRef(false);
   const mountedRef = useRef(true);
@@ -157,7 +159,9 @@ export function ProblemPage({ problem, link, runner, runnerStatus, backendChoice
         onRanOn(verdict.backend);
         editorRef.current?.setMarkers(verdictMarkers(verdict));
         // Not awaited: the buttons come back with the verdict, not after the IndexedDB write.
-        void recordSubmission(verdict);
+        void recordSubmission(verdict).then(() => {
+          if (mountedRef.current) setHistoryVersion((v) => v + 1);
+        });
         void recordAttempt(problemId, mode, verdict.status).then((next) => {
           if (mountedRef.current) setProgress(progressState(next));
         });
@@ -237,6 +241,7 @@ export function ProblemPage({ problem, link, runner, runnerStatus, backendChoice
           solutionViewed={solutionViewed}
           onSolutionShown={onSolutionShown}
         />
+        <SubmissionHistory problemId={problemId} version={historyVersion} />
       </div>
       <div className="pane work-pane">
         {notices.map((notice, index) =>

@@ -127,3 +127,15 @@ export async function loadAllRecords(): Promise<AllRecords> {
   }
   return { problems, activity };
 }
+
+/** A problem's Run/Submit history, oldest first. */
+export async function loadSubmissions(problemId: string): Promise<SubmissionRecord[]> {
+  const [history] = await safely(() => getMany<SubmissionRecord[] | undefined>([submissionsKey(problemId)], appStore), [undefined]);
+  return Array.isArray(history) ? history : [];
+}
+
+/** Drafts put aside by "practise again", oldest first. */
+export async function loadDraftHistory(problemId: string): Promise<ArchivedDraft[]> {
+  const [history] = await safely(() => getMany<ArchivedDraft[] | undefined>([draftHistoryKey(problemId)], appStore), [undefined]);
+  return Array.isArray(history) ? history : [];
+}

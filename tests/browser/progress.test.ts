@@ -41,6 +41,8 @@ it('records hints, the solution and an accepted submit; the list filters by them
   await app.page.locator('.solution h2').waitFor();
   await app.setCode(readProblemFile(PROBLEM, 'reference.ts'));
   expect((await app.submit()).status).toBe('accepted');
+  // The verdict lands in the problem's history, shown under the statement.
+  await app.page.locator('[data-testid="submission-history"] [data-testid="submission"][data-status="accepted"][data-mode="submit"]').waitFor();
 
   await app.goto('/');
   await app.page.waitForSelector(`[data-problem-id="${PROBLEM}"][data-progress="solved"]`);
@@ -108,6 +110,9 @@ it('"practise again" opens the starter and keeps the old code in the history', a
   await app.page.waitForURL(new RegExp(`#/problems/${PROBLEM}$`));
   await app.waitForEditor();
   expect(await app.getCode()).toBe(readProblemFile(PROBLEM, 'starter.ts'));
+  // The old code is not in the editor but can be looked up under "Your attempts".
+  await app.page.getByRole('button', { name: /Show the attempt saved/ }).click();
+  expect(await app.page.locator('.archived-draft').innerText()).toBe(readProblemFile(PROBLEM, 'reference.ts'));
   await app.goto('/progress');
   await app.page.locator('[data-testid="progress-page"][data-loaded="true"]').waitFor();
   const history = (await exportFile()).data[`draft-history:${PROBLEM}`] as { code: string }[];
