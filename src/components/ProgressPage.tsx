@@ -39,7 +39,16 @@ export function ProgressPage({ problems }: { problems: CatalogProblem[] }) {
     return {
       tracks,
       weakest: weakestTracks(tracks),
-      streak: streakDays(submissions, now),
+      // solvedAt also counts: solves recorded before submission histories existed have only that.
+      streak: streakDays(
+        [
+          ...submissions,
+          ...Object.values(all.problems).flatMap((r) =>
+            r.progress?.solvedAt ? [{ at: r.progress.solvedAt, mode: 'submit', status: 'accepted', passed: 0, total: 0, backend: 'cpu' } as const] : [],
+          ),
+        ],
+        now,
+      ),
       time: practiceTime(all.activity, now),
       queue: practiseAgain(problems, all.problems, now),
       solved: tracks.reduce((n, t) => n + t.solved, 0),
