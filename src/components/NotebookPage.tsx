@@ -44,6 +44,35 @@ declare global {
 
 const emptyCell = (): CellState => ({ status: 'idle', outputs: [], plots: {} });
 
+/**
+ * Typings for what the kernel puts in every cell's scope, so Monaco knows `tf`, `print`, `plot`….
+ * Cells are scripts (no imports), so TypeScript also sees one cell's top-level names in the others.
+ */
+const NOTEBOOK_GLOBALS = `import * as _tf from '@tensorflow/tfjs';
+declare global {
+  export import tf = _tf;
+  /** Print text; print(tensor) or print('label', tensor) shows a tensor preview. */
+  function print(...args: unknown[]): void;
+  /** Show any value (tensor preview for tensors). */
+  function show(value: unknown, label?: string): void;
+  /** Add a point to the live curve called name. */
+  function plot(name: string, step: number, value: number): void;
+  /** Update the cell's progress bar. */
+  function progress(done: number, total: number): void;
+  /** A seeded PRNG returning numbers in [0, 1). */
+  function seededRandom(seed: number): () => number;
+}
+export {};
+`;
+let globalsAdded = false;
+function addNotebookTypings(): void {
+  if (globalsAdded) return;
+  globalsAdded = true;
+  void import('../editor/monaco')
+    .then(() => import('monaco-editor/languages/features/typescript/register'))
+    .then((ts) => ts.typescriptDefaults.addExtraLib(NOTEBOOK_GLOBALS, 'file:///node_modules/@types/tensordojo-notebook/index.d.ts'));
+}
+
 export function NotebookPage({ notebook, backendChoice }: { notebook: Notebook; backendChoice: BackendChoice }) {
   const [client] = useState(() => new NotebookClient());
   const [cells, setCells] = useState<NotebookCell[] | undefined>();
@@ -80,6 +109,7 @@ export function NotebookPage({ notebook, backendChoice }: { notebook: Notebook; 
   // Start the kernel and load the draft once per notebook.
   useEffect(() => {
     mounted.current = true;
+    addNotebookTypings();
     const startKernel = () =>
       client.start(backendChoice).then(
         (info) => mounted.current && setKernel({ state: 'ready', backend: info.backend }),
@@ -415,10 +445,10 @@ function GradePanel({ grade }: { grade: GradeState }) {
         </div>
       )}
       <ul className="probes">
-        {report.probes.map((probe) => (
+        {report.probes.map((probe, index) => (
           <li key={probe.id} className={probe.passed ? 'passed' : 'failed'} data-testid="probe" data-bug-id={probe.id} data-passed={probe.passed ? 'true' : 'false'}>
             <strong>
-              {probe.passed ? '✓' : '✗'} {probe.passed ? probe.title : 'Planted bug still present'}
+              {probe.passed ? '✓' : '✗'} {probe.passed ? probe.title : `Bug ${index + 1}: not fixed yet`}
             </strong>
             <div className="muted small">{probe.detail}</div>
             {probe.passed && <div className="small">{probe.explanation}</div>}

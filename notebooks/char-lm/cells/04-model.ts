@@ -1,6 +1,6 @@
 // Embedding → dropout → tanh layer → logits over the vocabulary.
 const EMBED = 16;
-const HIDDEN = 48;
+const HIDDEN = 32;
 const DROPOUT = 0.2;
 let params: tf.Variable[] = [];
 let optimizer: tf.Optimizer | null = null;
@@ -22,7 +22,8 @@ function initParams(seed: number) {
 function model(inputs: tf.Tensor, training: boolean): tf.Tensor {
   const [embedding, w1, b1, w2, b2] = params;
   return tf.tidy(() => {
-    let x = tf.gather(embedding, inputs.reshape([-1]));
+    // Embedding lookup as one-hot × table (its gradient is a matmul, fast on every backend).
+    let x = tf.oneHot(inputs.reshape([-1]), VOCAB).matMul(embedding);
     if (training) x = tf.dropout(x, DROPOUT);
     return tf.tanh(x.matMul(w1).add(b1)).matMul(w2).add(b2);
   });

@@ -1,18 +1,21 @@
-// Full-batch Adam on the training lines; the validation loss is plotted as it goes.
+// Adam on random mini-batches of lines; the validation loss is plotted as it goes.
+const BATCH_LINES = 4;
+
 function train(steps: number): number[] {
-  const batch = makeBatch(trainLines);
   const losses: number[] = [];
   for (let step = 1; step <= steps; step++) {
+    const picked = Array.from(tf.util.createShuffledIndices(trainLines.length).slice(0, BATCH_LINES));
+    const batch = makeBatch(picked.map((i) => trainLines[i]));
     const loss = optimizer!.minimize(() => lossFn(model(batch.inputs, true), batch.targets, batch.mask), true, params)!;
     losses.push(loss.dataSync()[0]);
     loss.dispose();
+    tf.dispose(batch);
     plot('train loss', step, losses[losses.length - 1]);
-    if (step % 10 === 0) {
+    if (step % 25 === 0) {
       plot('val loss', step, evaluate());
       progress(step, steps);
     }
   }
-  tf.dispose(batch);
   return losses;
 }
 

@@ -17,8 +17,8 @@ function makeSpirals(pointsPerClass: number, seed: number) {
   return { x: tf.tensor2d(points), y: tf.oneHot(tf.tensor1d(labels, 'int32'), CLASSES).toFloat() };
 }
 
-const train = makeSpirals(100, 1);
-const test = makeSpirals(40, 2);
-const trainX = train.x, trainY = train.y, testX = test.x, testY = test.y;
+const trainSet = makeSpirals(100, 1);
+const testSet = makeSpirals(40, 2);
+const trainX = trainSet.x, trainY = trainSet.y, testX = testSet.x, testY = testSet.y;
 print('trainX', trainX);
 print('trainY', trainY);
