@@ -1,6 +1,7 @@
 import type { Notebook } from '../notebook/format';
 import { notebookHref } from '../router';
 import { DifficultyBadge } from './Statement';
+import './notebook.css';
 
 /** The debugging notebooks: training code that runs but does not learn. */
 export function NotebookList({ notebooks }: { notebooks: Notebook[] }) {
@@ -19,9 +20,11 @@ export function NotebookList({ notebooks }: { notebooks: Notebook[] }) {
         <ul>
           {notebooks.map((notebook) => (
             <li key={notebook.id}>
-              <a className="problem-row" href={notebookHref(notebook.id)} data-testid="notebook-link" data-notebook-id={notebook.id}>
-                <span className="problem-title">{notebook.title}</span>
-                <span className="problem-tags muted small">{notebook.summary}</span>
+              <a className="notebook-row" href={notebookHref(notebook.id)} data-testid="notebook-link" data-notebook-id={notebook.id}>
+                <span className="notebook-row-text">
+                  <span className="problem-title">{notebook.title}</span>
+                  <span className="muted small">{notebook.summary}</span>
+                </span>
                 <DifficultyBadge difficulty={notebook.difficulty} />
                 <span className="muted small minutes">
                   {Object.keys(notebook.fixes).length} bugs · ~{notebook.estimatedMinutes} min
