@@ -3,7 +3,7 @@ import { defineNotebook } from '../../src/notebook/defineNotebook';
 import { fmt, gradients, norm, paramsOf, referenceCrossEntropy, snapshot, subtract } from '../../src/notebook/probeKit';
 
 const TARGET_STEPS = 150;
-const TARGET_ACCURACY = 0.92;
+const TARGET_ACCURACY = 0.9;
 /** Largest step size (update norm / gradient norm) this model trains stably with. */
 const MAX_STABLE_LR = 2;
 
