@@ -141,3 +141,17 @@ describe('kernel', () => {
     expect(parseDirectives('train()\n// @budget 60s')).toEqual({ budgetMs: 10_000, skipInGrading: false });
   });
 });
+
+// Last in the file: switches the shared tf to wasm. Graders must not depend on the backend.
+describe('on wasm', () => {
+  beforeAll(async () => {
+    await useBackend('wasm');
+  });
+
+  it.each(notebooks.map((n) => [n.id, n] as const))('%s: the reference fix meets the target and passes every probe', async (_id, notebook) => {
+    const report = await new NotebookKernel(tf).grade({ runId: 1, notebookId: notebook.id, cells: applyFixes(notebook.cells, Object.values(notebook.fixes)) });
+    expect(report.backend).toBe('wasm');
+    expect(report.targetMet, summary(report)).toBe(true);
+    expect(report.probes.filter((p) => !p.passed).map((p) => p.id), summary(report)).toEqual([]);
+  });
+});
