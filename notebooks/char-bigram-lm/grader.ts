@@ -34,7 +34,7 @@ export default defineNotebook({
       id: 'targets-not-shifted',
       title: 'Targets not shifted for next-token prediction',
       explanation:
-        'The targets were the inputs themselves, so the bigram table learned “the next character is the current one” — a training loss near zero that predicts nothing. The target at position t is the character at t + 1.',
+        'The targets were the inputs themselves, so the bigram table learned “the next character is the current one” — a copying task it can solve perfectly, which predicts nothing (hence the stuttering samples). The target at position t is the character at t + 1.',
       async check({ call }) {
         const batch = await call<Batch>('makeBatch', ['alice was beginning', 'down the rabbit-hole']);
         const inputs = batch.inputs.arraySync() as number[][];

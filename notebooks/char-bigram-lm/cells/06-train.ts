@@ -25,7 +25,7 @@ function evaluate(): number {
   return loss;
 }
 
-// The most likely next character after each character of a prompt.
+// Continue a prompt by sampling one character at a time from the model.
 function sample(prompt: string, length: number, seed = 1): string {
   const random = seededRandom(seed);
   const ids = encode(prompt);
