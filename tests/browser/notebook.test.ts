@@ -85,6 +85,28 @@ it('stops a runaway training run, keeps the notebook, and runs again after the r
   app.assertHealthy();
 });
 
+it('a cell that overruns its budget gets a time-limit with its own budget, and the kernel comes back', async () => {
+  const original = await app.page.evaluate((i) => window.__tdNotebook!.getCell(i), RUN_CELL);
+  await app.page.evaluate(([i, src]) => window.__tdNotebook!.setCell(i as number, src as string), [RUN_CELL, '// @budget 2s\nwhile (true) {}'] as const);
+  const started = Date.now();
+  await app.page.click(`[data-testid="notebook-cell"][data-index="${RUN_CELL}"] [data-testid="run-cell"]`);
+  await app.page.waitForSelector(`[data-testid="cell-output"][data-index="${RUN_CELL}"][data-status="time-limit"]`, { timeout: 15_000 });
+  expect(Date.now() - started).toBeLessThan(10_000);
+  expect(await app.page.textContent(`[data-testid="cell-output"][data-index="${RUN_CELL}"]`)).toMatch(/2 s/);
+
+  await app.page.evaluate(([i, src]) => window.__tdNotebook!.setCell(i as number, src as string), [RUN_CELL, original] as const);
+  await idle();
+  // A thrown error names the cell and the line.
+  await app.page.evaluate(([i, src]) => window.__tdNotebook!.setCell(i as number, src as string), [CONFIG_CELL, 'const LR = 8;\nconst BATCH = 50;\nconst HIDDEN = 64;\nnull.oops;'] as const);
+  await app.page.click(`[data-testid="notebook-cell"][data-index="${CONFIG_CELL}"] [data-testid="run-cell"]`);
+  await app.page.waitForSelector(`[data-testid="cell-output"][data-index="${CONFIG_CELL}"][data-status="error"]`, { timeout: TIMEOUT_MS });
+  expect(await app.page.textContent(`[data-testid="cell-output"][data-index="${CONFIG_CELL}"] [data-testid="cell-error"]`)).toMatch(/cell 3, line 4/);
+  app.page.once('dialog', (dialog) => void dialog.accept());
+  await app.page.click('[data-testid="reset-notebook"]');
+  await app.page.waitForFunction((i) => !window.__tdNotebook!.getCell(i).includes('oops'), CONFIG_CELL, { timeout: 10_000 });
+  app.assertHealthy();
+});
+
 it('autosaves an edit across a reload, and grading shows the checklist', async () => {
   const fixedConfig = (await app.page.evaluate((i) => window.__tdNotebook!.getCell(i), CONFIG_CELL)).replace('const LR = 8;', 'const LR = 0.8;');
   expect(fixedConfig).toContain('LR = 0.8');
