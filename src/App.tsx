@@ -14,11 +14,15 @@ import { RunnerClient } from './runner/RunnerClient';
 import { parseHash, problemHref, replaceHash, useHash } from './router';
 import { isRoundRoute } from './rounds/routes';
 import type { BackendChoice, BackendName } from './shared/protocol';
-import { loadBackendChoice, saveBackendChoice } from './storage/settings';
+import { loadBackendChoice, loadOnnxProvider, saveBackendChoice } from './storage/settings';
 
 /** One runner worker for the whole app, started on the first problem page and kept across pages. */
 function useRunner() {
-  const [runner] = useState(() => new RunnerClient());
+  const [runner] = useState(() => {
+    const client = new RunnerClient();
+    client.onnxProvider = loadOnnxProvider();
+    return client;
+  });
   const [choice, setChoice] = useState<BackendChoice>(loadBackendChoice);
   const [status, setStatus] = useState<RunnerStatus>({ state: 'idle' });
   const startSeq = useRef(0);

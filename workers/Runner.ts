@@ -1,7 +1,7 @@
 import * as Comlink from 'comlink';
 import type { BackendChoice, BackendName, JudgeRequest, RunPhase, RunnerApi, RunnerInfo, Verdict } from '../src/shared/protocol';
 import type { TF } from '../src/judge/inputs';
-import { judgeSource, type JudgeContext } from '../src/judge/judge';
+import { JudgeCache, judgeSource, type JudgeContext } from '../src/judge/judge';
 import type { ProblemDefinition } from '../src/judge/problem';
 import { loadMistakeSources, loadOnnxFormulation, loadProblem } from '../src/judge/registry';
 import type { OnnxEngine } from '../src/onnx/OrtEngine';
@@ -21,8 +21,10 @@ export class Runner implements RunnerApi {
   private backend?: BackendName;
   private problems = new Map<
     string,
-    Promise<{ problem: ProblemDefinition; mistakeSources: Record<string, string>; formulation?: OnnxFormulation }>
+    Promise<{ problem: ProblemDefinition; mistakeSources: Record<string, string>; formulation?: OnnxFormulation; cache: JudgeCache }>
   >();
+  /** Set when the WebGPU device is lost: every later verdict would be the GPU's fault, not the user's. */
+  private deviceLost?: string;
   /** The second engine; absent until connected, and then used on every Submit of a formulated problem. */
   private onnxEngine?: OnnxEngine;
 
@@ -36,6 +38,7 @@ export class Runner implements RunnerApi {
   async init(choice: BackendChoice): Promise<RunnerInfo> {
     const picked = await startBackend(this.tf, choice, this.pickAuto);
     this.backend = picked.backend;
+    this.watchDevice();
     this.afterInit();
     return { ...picked, backend: picked.backend };
   }
@@ -53,10 +56,13 @@ export class Runner implements RunnerApi {
   async judge(request: JudgeRequest, onPhase?: (phase: RunPhase) => void): Promise<Verdict> {
     const backend = this.backend ?? (this.tf.getBackend() as BackendName);
     try {
-      const { problem, mistakeSources, formulation } = await this.load(request.problemId);
+      if (this.deviceLost) throw new GpuDeviceLostError(this.deviceLost);
+      const { problem, mistakeSources, formulation, cache } = await this.load(request.problemId);
       const crossCheck = formulation && this.onnxEngine ? { engine: this.onnxEngine, formulation } : undefined;
-      const context: JudgeContext = { tf: this.tf, backend, problem, mistakeSources, crossCheck, onPhase };
-      return await judgeSource(context, request);
+      const context: JudgeContext = { tf: this.tf, backend, problem, mistakeSources, crossCheck, onPhase, cache };
+      const verdict = await judgeSource(context, request);
+      if (this.deviceLost) throw new GpuDeviceLostError(this.deviceLost);
+      return verdict;
     } catch (error) {
       // Only the judge itself gets here (unknown problem, a broken reference): never the user's code.
       return {
@@ -73,15 +79,31 @@ export class Runner implements RunnerApi {
     }
   }
 
+  /** A lost GPU device never comes back in this worker; remember it so the client starts a new one. */
+  private watchDevice(): void {
+    const backend = this.tf.backend() as { device?: { lost?: Promise<{ message?: string }> } };
+    backend.device?.lost?.then((info) => {
+      this.deviceLost = info?.message || 'the GPU device was lost';
+    });
+  }
+
   private load(problemId: string) {
     let entry = this.problems.get(problemId);
     if (!entry) {
       entry = Promise.all([loadProblem(problemId), loadMistakeSources(problemId), loadOnnxFormulation(problemId)]).then(
-        ([problem, mistakeSources, formulation]) => ({ problem, mistakeSources, formulation }),
+        ([problem, mistakeSources, formulation]) => ({ problem, mistakeSources, formulation, cache: new JudgeCache() }),
       );
       entry.catch(() => this.problems.delete(problemId));
       this.problems.set(problemId, entry);
     }
     return entry;
+  }
+}
+
+/** The verdict's error when the GPU device went away: the client restarts the worker and retries. */
+export class GpuDeviceLostError extends Error {
+  constructor(detail: string) {
+    super(`The GPU device was lost (${detail}); the runner restarts on a fresh device.`);
+    this.name = 'GpuDeviceLost';
   }
 }

@@ -10,22 +10,9 @@ const SOFTWARE_RENDERERS = /swiftshader|llvmpipe|software|microsoft basic render
  * on SwiftShader).
  */
 export async function pickAutoBackend(): Promise<{ backend: BackendName; reason: string; adapter?: string }> {
-  const gpu = (navigator as unknown as { gpu?: { requestAdapter(): Promise<GpuAdapterLike | null> } }).gpu;
-  let adapterText: string | undefined;
-  if (gpu) {
-    try {
-      const adapter = await gpu.requestAdapter();
-      if (adapter) {
-        const info = adapter.info ?? {};
-        adapterText = [info.vendor, info.architecture, info.description].filter(Boolean).join(' ') || 'unknown adapter';
-        if (!adapter.isFallbackAdapter && !info.isFallbackAdapter && !SOFTWARE_RENDERERS.test(adapterText)) {
-          return { backend: 'webgpu', reason: `hardware GPU adapter (${adapterText})`, adapter: adapterText };
-        }
-      }
-    } catch {
-      // No adapter: fall through to the next capability.
-    }
-  }
+  const gpu = await probeGpuAdapter();
+  const adapterText = gpu?.description;
+  if (gpu?.hardware) return { backend: 'webgpu', reason: `hardware GPU adapter (${adapterText})`, adapter: adapterText };
   const renderer = webglRenderer();
   if (renderer && !SOFTWARE_RENDERERS.test(renderer)) {
     return { backend: 'webgl', reason: `hardware WebGL renderer (${renderer}), no WebGPU adapter`, adapter: adapterText };
@@ -35,6 +22,22 @@ export async function pickAutoBackend(): Promise<{ backend: BackendName; reason:
     reason: adapterText ? `only a software GPU here (${adapterText}): wasm is faster` : 'no GPU available: wasm is fastest',
     adapter: adapterText,
   };
+}
+
+/** The WebGPU adapter this worker would get, and whether it is real hardware; undefined when none. */
+export async function probeGpuAdapter(): Promise<{ hardware: boolean; description: string } | undefined> {
+  const gpu = (navigator as unknown as { gpu?: { requestAdapter(): Promise<GpuAdapterLike | null> } }).gpu;
+  if (!gpu) return undefined;
+  try {
+    const adapter = await gpu.requestAdapter();
+    if (!adapter) return undefined;
+    const info = adapter.info ?? {};
+    const description = [info.vendor, info.architecture, info.description].filter(Boolean).join(' ') || 'unknown adapter';
+    const hardware = !adapter.isFallbackAdapter && !info.isFallbackAdapter && !SOFTWARE_RENDERERS.test(description);
+    return { hardware, description };
+  } catch {
+    return undefined;
+  }
 }
 
 interface GpuAdapterLike {

@@ -187,7 +187,13 @@ export function NotebookPage({ notebook, backendChoice }: { notebook: Notebook; 
       setRunning(index);
       setNotice(undefined);
       updateCell(index, () => ({ ...emptyCell(), status: 'running' }));
-      const result = await client.runCell(index, cell.source, onEvent);
+      let result: CellResult;
+      try {
+        result = await client.runCell(index, cell.source, onEvent);
+      } catch (error) {
+        // Not the user's fault (the kernel could not start, say): show it on the cell.
+        result = { runId: 0, cellIndex: index, status: 'error', elapsedMs: 0, error: { name: 'KernelError', message: error instanceof Error ? error.message : String(error) } };
+      }
       if (!mounted.current) return false;
       updateCell(index, (state) => ({ ...state, status: result.status, error: result.error, errorCellIndex: result.errorCellIndex, elapsedMs: result.elapsedMs }));
       if (result.error?.location && result.status === 'error') {
@@ -250,10 +256,14 @@ export function NotebookPage({ notebook, backendChoice }: { notebook: Notebook; 
   const runGrade = async () => {
     flushSave();
     setGrade({ kind: 'running' });
-    const report = await client.grade(notebook.id, cellsRef.current);
-    if (!mounted.current) return;
-    if ('probes' in report) setGrade({ kind: 'done', report });
-    else setGrade({ kind: 'failed', message: report.message });
+    try {
+      const report = await client.grade(notebook.id, cellsRef.current);
+      if (!mounted.current) return;
+      if ('probes' in report) setGrade({ kind: 'done', report });
+      else setGrade({ kind: 'failed', message: report.message });
+    } catch (error) {
+      if (mounted.current) setGrade({ kind: 'failed', message: `The grader could not run: ${error instanceof Error ? error.message : String(error)}` });
+    }
   };
 
   // Test hook for browser tests.

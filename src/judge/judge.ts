@@ -19,6 +19,24 @@ export interface JudgeContext {
   crossCheck?: CrossCheck;
   /** Told when user code starts and stops running (the watchdog's budget counts user time only). */
   onPhase?: (phase: RunPhase) => void;
+  /** Reference and known-mistake outputs kept between submissions (a Runner keeps one per problem). */
+  cache?: JudgeCache;
+}
+
+/**
+ * Cases are seeded, so the references' answers never change for a given problem and backend:
+ * compute them once. Keyed by the case objects themselves, which the cache also holds.
+ */
+export class JudgeCache {
+  private cases?: CaseSpec[];
+  readonly expected = new WeakMap<CaseSpec, Plain>();
+  readonly second = new WeakMap<CaseSpec, { value: Plain; provider: string }>();
+  readonly mistakes = new WeakMap<CaseSpec, Map<string, CandidateOutcome>>();
+
+  casesFor(problem: ProblemDefinition, mode: JudgeRequest['mode']): CaseSpec[] {
+    this.cases ??= casesFor(problem, 'submit');
+    return mode === 'run' ? this.cases.filter((c) => c.public) : this.cases;
+  }
 }
 
 /** How many failing cases get compared against the known mistakes; each costs one extra call per mistake. */
@@ -74,16 +92,22 @@ export async function judgeSource(context: JudgeContext, request: JudgeRequest):
   }
 
   const tolerance = toleranceFor(problem, backend);
-  const mistakes = new MistakeClassifier(context, userTf);
+  const cache = context.cache ?? new JudgeCache();
+  const mistakes = new MistakeClassifier(context, userTf, cache);
   const results: CaseResult[] = [];
   let classified = 0;
-  for (const spec of casesFor(problem, request.mode)) {
+  for (const spec of cache.casesFor(problem, request.mode)) {
     const caseStarted = now();
     const inputSummary = describeCase(problem, spec);
-    const expected = await runReference(tf, problem, spec.args);
+    let expected = cache.expected.get(spec);
+    if (!expected) {
+      expected = await runReference(tf, problem, spec.args);
+      cache.expected.set(spec, expected);
+    }
     let second: { value: Plain; provider: string } | undefined;
     if (crossCheck) {
-      second = await onnxExpected(crossCheck, spec.args);
+      second = cache.second.get(spec) ?? (await onnxExpected(crossCheck, spec.args));
+      cache.second.set(spec, second);
       const engine = `onnxruntime/${second.provider}`;
       checkedBy.add(engine);
       const disagreement = compareValues(expected, second.value, engineTolerance(tolerance, second.provider));
@@ -134,8 +158,8 @@ export async function judgeSource(context: JudgeContext, request: JudgeRequest):
       classified++;
       const likely =
         diagnostic.kind === 'resource-limit'
-          ? await mistakes.matchOverLimit(spec.args, problem.maxTensorElements!(spec))
-          : await mistakes.match(spec.args, outcome.value, tolerance);
+          ? await mistakes.matchOverLimit(spec, problem.maxTensorElements!(spec))
+          : await mistakes.match(spec, outcome.value, tolerance);
       if (likely) {
         diagnostic = { ...diagnostic, likelyMistake: likely, message: `${diagnostic.message} This matches a classic mistake: ${likely.title}.` };
       }
@@ -274,14 +298,31 @@ async function checkInput(spec: ArgSpec, input: unknown, name: string): Promise<
 class MistakeClassifier {
   private compiled = new Map<string, ((...args: unknown[]) => unknown) | null>();
 
-  constructor(private readonly context: JudgeContext, private readonly userTf: Record<string, unknown>) {}
+  constructor(
+    private readonly context: JudgeContext,
+    private readonly userTf: Record<string, unknown>,
+    private readonly cache: JudgeCache,
+  ) {}
 
-  async match(args: ArgSpec[], got: Plain, tolerance: Tolerance): Promise<Diagnostic['likelyMistake']> {
-    const { tf, problem } = this.context;
+  /** A mistake's outcome on a case, computed once per case. */
+  private async outcome(mistakeId: string, fn: (...args: unknown[]) => unknown, spec: CaseSpec, maxElements?: number) {
+    let byMistake = this.cache.mistakes.get(spec);
+    if (!byMistake) this.cache.mistakes.set(spec, (byMistake = new Map()));
+    const key = maxElements === undefined ? mistakeId : `${mistakeId}@${maxElements}`;
+    let outcome = byMistake.get(key);
+    if (!outcome) {
+      outcome = await runCandidate(this.context.tf, fn, spec.args, maxElements);
+      byMistake.set(key, outcome);
+    }
+    return outcome;
+  }
+
+  async match(spec: CaseSpec, got: Plain, tolerance: Tolerance): Promise<Diagnostic['likelyMistake']> {
+    const { problem } = this.context;
     for (const mistake of problem.mistakes) {
       const fn = this.load(mistake.id);
       if (!fn) continue;
-      const outcome = await runCandidate(tf, fn, args);
+      const outcome = await this.outcome(mistake.id, fn, spec);
       if ('value' in outcome && valuesMatch(outcome.value, got, tolerance)) {
         return { id: mistake.id, title: mistake.title, explanation: mistake.explanation };
       }
@@ -290,12 +331,12 @@ class MistakeClassifier {
   }
 
   /** The first known mistake that, like the user's code, builds a tensor over the size limit. */
-  async matchOverLimit(args: ArgSpec[], maxElements: number): Promise<Diagnostic['likelyMistake']> {
-    const { tf, problem } = this.context;
+  async matchOverLimit(spec: CaseSpec, maxElements: number): Promise<Diagnostic['likelyMistake']> {
+    const { problem } = this.context;
     for (const mistake of problem.mistakes.filter((m) => m.diagnostic === 'resource-limit')) {
       const fn = this.load(mistake.id);
       if (!fn) continue;
-      const outcome = await runCandidate(tf, fn, args, maxElements);
+      const outcome = await this.outcome(mistake.id, fn, spec, maxElements);
       if ('overLimit' in outcome && outcome.overLimit) {
         return { id: mistake.id, title: mistake.title, explanation: mistake.explanation };
       }

@@ -4,6 +4,7 @@ import {
   RUN_BUDGET_MS,
   type BackendChoice,
   type JudgeRequest,
+  type OnnxProviderChoice,
   type RunPhase,
   type RunnerApi,
   type RunnerInfo,
@@ -63,6 +64,8 @@ export class RunnerClient {
   info?: RunnerInfo;
   /** Cross-check Submits with the ONNX reference where a problem has one (off: tfjs only). */
   crossCheck = true;
+  /** Execution providers for the ONNX engine; read once, when the engine first loads. */
+  onnxProvider: OnnxProviderChoice = 'auto';
 
   constructor(
     private readonly budgetMs: number = RUN_BUDGET_MS,
@@ -90,8 +93,19 @@ export class RunnerClient {
     return this.ready;
   }
 
-  /** Judge a request. Never rejects for the user's faults: a runaway run becomes `time-limit`. */
+  /**
+   * Judge a request. Never rejects for the user's faults: a runaway run becomes `time-limit`. An
+   * internal error (a lost GPU device, a judge bug) is never the user's fault either: the worker
+   * is replaced and the request tried once more before the error is shown.
+   */
   async judge(request: Omit<JudgeRequest, 'runId'>): Promise<Verdict> {
+    const verdict = await this.judgeOnce(request);
+    if (verdict.status !== 'internal-error' || verdict.error?.name === 'EngineDisagreement') return verdict;
+    await this.start(this.choice).catch(() => undefined);
+    return this.judgeOnce(request);
+  }
+
+  private async judgeOnce(request: Omit<JudgeRequest, 'runId'>): Promise<Verdict> {
     if (!this.ready) this.start(this.choice);
     const runId = this.nextRunId++;
     this.latestRunId = runId;
@@ -140,7 +154,7 @@ export class RunnerClient {
       const worker = this.onnxFactory();
       this.onnxWorker = worker;
       this.onnxApi = Comlink.wrap<OnnxWorkerApi>(worker);
-      this.onnxReady = withBudget(this.onnxApi.warmUp(), INIT_BUDGET_MS, () => worker.terminate()).catch(() => undefined);
+      this.onnxReady = withBudget(this.onnxApi.warmUp(this.onnxProvider), INIT_BUDGET_MS, () => worker.terminate()).catch(() => undefined);
     }
     const provider = await this.onnxReady;
     if (!provider || this.onnxConnected || !this.api || !this.onnxApi) return;

@@ -26,7 +26,7 @@ export type KernelEvent =
   /** Points are batched (every ~50 ms) so a fast training loop does not flood the main thread. */
   | { type: 'plot'; cellIndex: number; points: PlotPoint[] }
   | { type: 'progress'; cellIndex: number; done: number; total: number }
-  /** `user` while notebook code runs (charged to the budget), `kernel` while the kernel's own code runs. */
+  /** `user` while notebook code runs (charged to the budget), `judge` once it has stopped. */
   | { type: 'phase'; phase: 'user' | 'judge' };
 
 /** `ok`, a thrown error, or (set by the client) a time-limit or a Stop that restarted the kernel. */

@@ -12,6 +12,9 @@ export type BackendChoice = BackendName | 'auto';
 
 export const BACKEND_NAMES: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
 
+/** Execution providers for the ONNX reference engine; `auto` uses WebGPU only on a hardware GPU. */
+export type OnnxProviderChoice = 'auto' | 'webgpu' | 'wasm';
+
 /** Every verdict the judge can give, plus the UI-only `idle` and `running`. */
 export type VerdictStatus =
   | 'accepted'

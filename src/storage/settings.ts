@@ -1,5 +1,5 @@
 /** Small synchronous preferences in localStorage. */
-import type { BackendChoice } from '../shared/protocol';
+import type { BackendChoice, OnnxProviderChoice } from '../shared/protocol';
 
 const BACKEND_KEY = 'tensordojo.backend';
 const CHOICES: readonly BackendChoice[] = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'];
@@ -23,3 +23,20 @@ export function saveBackendChoice(choice: BackendChoice): void {
 }
 
 export const BACKEND_CHOICES = CHOICES;
+
+const ONNX_PROVIDER_KEY = 'tensordojo.onnxProvider';
+const ONNX_PROVIDERS: readonly OnnxProviderChoice[] = ['auto', 'webgpu', 'wasm'];
+
+/**
+ * Execution providers for the second (ONNX) engine. No menu: `auto` is right for users; tests and
+ * people curious about the WebGPU EP on a software adapter set the key by hand.
+ */
+export function loadOnnxProvider(): OnnxProviderChoice {
+  try {
+    const stored = localStorage.getItem(ONNX_PROVIDER_KEY);
+    if (stored && (ONNX_PROVIDERS as readonly string[]).includes(stored)) return stored as OnnxProviderChoice;
+  } catch {
+    // localStorage can be disabled; fall through to the default.
+  }
+  return 'auto';
+}
