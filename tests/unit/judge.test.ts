@@ -1,6 +1,6 @@
 /** The judge's contract on a tiny inline problem: verdict kinds, input protection, leak counting. */
 import { describe, expect, it } from 'vitest';
-import { judgeSource } from '../../src/judge/judge';
+import { JudgeCache, judgeSource } from '../../src/judge/judge';
 import { defineProblem } from '../../src/judge/problem';
 import { tensorSpec } from '../../src/judge/inputs';
 import { tf, useBackend } from './tfSetup';
@@ -73,5 +73,18 @@ describe('judgeSource', () => {
     const before = tf.memory().numTensors;
     await judge(`${header}export function addWeights(x, w) { return tf.add(x, w.a); }`);
     expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('computes reference answers once per case when given a cache', async () => {
+    await useBackend('cpu');
+    let calls = 0;
+    const counted = { ...problem, reference: (x: tf.Tensor, w: { a: tf.Tensor }) => (calls++, tf.add(x, w.a)) };
+    const cache = new JudgeCache();
+    const source = `${header}export function addWeights(x, w) { return tf.add(x, w.a); }`;
+    for (let i = 0; i < 3; i++) {
+      const verdict = await judgeSource({ tf, backend: 'cpu', problem: counted, mistakeSources: {}, cache }, { runId: i, problemId: problem.id, source, mode: 'submit' });
+      expect(verdict.status).toBe('accepted');
+    }
+    expect(calls).toBe(2);
   });
 });
