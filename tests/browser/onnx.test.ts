@@ -1,0 +1,73 @@
+/**
+ * The second engine in real Chromium: Submit cross-checks with onnxruntime-web on the WebGPU
+ * execution provider (SwiftShader here) and on the wasm provider, and the results panel names both
+ * engines. Run never loads onnxruntime.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Harness, readProblemFile, type AppPage } from './harness';
+
+const ATTENTION = 'attention/scaled-dot-product';
+/** The first Submit starts onnxruntime (tens of MB of wasm, then shader compiles on SwiftShader). */
+const FIRST_SUBMIT_TIMEOUT_MS = 180_000;
+
+let harness: Harness;
+
+beforeAll(async () => {
+  harness = await Harness.start();
+});
+
+afterAll(async () => {
+  await harness?.close();
+});
+
+async function pageWithOnnxProvider(provider: 'webgpu' | 'wasm' | undefined, backend: 'webgpu' | 'wasm'): Promise<AppPage> {
+  const app = await harness.newPage(backend);
+  if (provider) await app.page.addInitScript((choice) => localStorage.setItem('tensordojo.onnxProvider', choice), provider);
+  return app;
+}
+
+describe('ONNX cross-check in the browser', () => {
+  it('uses the WebGPU execution provider when asked, and names both engines', async () => {
+    const app = await pageWithOnnxProvider('webgpu', 'webgpu');
+    try {
+      await app.openProblem(ATTENTION, 'webgpu');
+      const onnxRequests: string[] = [];
+      app.page.on('request', (request) => {
+        if (/ort-wasm|onnx\.worker/.test(request.url())) onnxRequests.push(request.url());
+      });
+      await app.setCode(readProblemFile(ATTENTION, 'reference.ts'));
+      const run = await app.run(FIRST_SUBMIT_TIMEOUT_MS);
+      expect(run.status).toBe('accepted');
+      expect(run.text).toContain('checked by tfjs/webgpu');
+      expect(run.text).not.toContain('onnxruntime');
+      expect(onnxRequests, 'Run must not load onnxruntime').toEqual([]);
+
+      const submit = await app.submit(FIRST_SUBMIT_TIMEOUT_MS);
+      expect(submit.status, submit.text).toBe('accepted');
+      expect(submit.text).toMatch(/checked by tfjs\/webgpu, onnxruntime\/webgpu/);
+      expect(onnxRequests.length).toBeGreaterThan(0);
+      app.assertHealthy();
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('falls back to the wasm provider by default here (software GPU), and still judges mistakes', async () => {
+    const app = await pageWithOnnxProvider(undefined, 'wasm');
+    try {
+      await app.openProblem(ATTENTION, 'wasm');
+      await app.setCode(readProblemFile(ATTENTION, 'reference.ts'));
+      const submit = await app.submit(FIRST_SUBMIT_TIMEOUT_MS);
+      expect(submit.status, submit.text).toBe('accepted');
+      expect(submit.text).toMatch(/checked by tfjs\/wasm, onnxruntime\/wasm/);
+
+      await app.setCode(readProblemFile(ATTENTION, 'mistakes/missing-sqrt-d.ts'));
+      const wrong = await app.submit(FIRST_SUBMIT_TIMEOUT_MS);
+      expect(wrong.status).toBe('wrong-answer');
+      expect(wrong.text).toContain('scores not scaled by √d');
+      app.assertHealthy();
+    } finally {
+      await app.close();
+    }
+  });
+});
