@@ -20,9 +20,10 @@ afterAll(async () => {
   await harness?.close();
 });
 
-async function pageWithOnnxProvider(provider: 'webgpu' | 'wasm' | undefined, backend: 'webgpu' | 'wasm'): Promise<AppPage> {
+async function pageWithOnnxProvider(provider: 'auto' | 'webgpu' | 'wasm', backend: 'webgpu' | 'wasm'): Promise<AppPage> {
   const app = await harness.newPage(backend);
-  if (provider) await app.page.addInitScript((choice) => localStorage.setItem('tensordojo.onnxProvider', choice), provider);
+  // Pages share one profile, so every test states its provider.
+  await app.page.addInitScript((choice) => localStorage.setItem('tensordojo.onnxProvider', choice), provider);
   return app;
 }
 
@@ -53,7 +54,7 @@ describe('ONNX cross-check in the browser', () => {
   });
 
   it('falls back to the wasm provider by default here (software GPU), and still judges mistakes', async () => {
-    const app = await pageWithOnnxProvider(undefined, 'wasm');
+    const app = await pageWithOnnxProvider('auto', 'wasm');
     try {
       await app.openProblem(ATTENTION, 'wasm');
       await app.setCode(readProblemFile(ATTENTION, 'reference.ts'));
