@@ -14,13 +14,14 @@ import { RunnerClient } from './runner/RunnerClient';
 import { parseHash, problemHref, replaceHash, useHash } from './router';
 import { isRoundRoute } from './rounds/routes';
 import type { BackendChoice, BackendName } from './shared/protocol';
-import { loadBackendChoice, loadOnnxProvider, saveBackendChoice } from './storage/settings';
+import { loadBackendChoice, loadCrossCheck, loadOnnxProvider, saveBackendChoice } from './storage/settings';
 
 /** One runner worker for the whole app, started on the first problem page and kept across pages. */
 function useRunner() {
   const [runner] = useState(() => {
     const client = new RunnerClient();
     client.onnxProvider = loadOnnxProvider();
+    client.crossCheck = loadCrossCheck();
     return client;
   });
   const [choice, setChoice] = useState<BackendChoice>(loadBackendChoice);

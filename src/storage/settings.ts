@@ -40,3 +40,14 @@ export function loadOnnxProvider(): OnnxProviderChoice {
   }
   return 'auto';
 }
+
+const CROSS_CHECK_KEY = 'tensordojo.crossCheck';
+
+/** Whether Submit also runs the ONNX reference (default on; `off` measures tfjs alone, e.g. in the benchmark). */
+export function loadCrossCheck(): boolean {
+  try {
+    return localStorage.getItem(CROSS_CHECK_KEY) !== 'off';
+  } catch {
+    return true;
+  }
+}
