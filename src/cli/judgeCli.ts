@@ -6,7 +6,9 @@
 import { readFile } from 'node:fs/promises';
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
+import * as ort from 'onnxruntime-web';
 import { Runner } from '../../workers/Runner';
+import { OrtEngine } from '../onnx/OrtEngine';
 import { problemIds } from '../judge/registry';
 import type { BackendName, JudgeMode } from '../shared/protocol';
 
@@ -64,6 +66,9 @@ export async function main(argv: string[]): Promise<number> {
   }
   const runner = new Runner(tf);
   await runner.init(args.backend);
+  // Like Submit in the browser: problems with an onnx.ts are also checked by onnxruntime (wasm here).
+  ort.env.wasm.numThreads = 1;
+  runner.setOnnxEngine(new OrtEngine(ort, ['wasm']));
   const verdict = await runner.judge({ runId: 1, problemId: args.problemId, source, mode: args.mode });
   process.stdout.write(`${JSON.stringify(verdict, null, 2)}\n`);
   return verdict.status === 'accepted' ? 0 : 1;

@@ -3,7 +3,12 @@
  * reference is code in the repo (problems/<id>/onnx.ts), never an opaque binary. Shapes are fixed
  * per model: a problem builds one small model per case shape, cached by the judge.
  */
-import { onnx } from 'onnx-proto';
+import onnxProto from 'onnx-proto';
+import type { onnx as proto } from 'onnx-proto';
+
+// onnx-proto is CommonJS: a default import works in the bundle, in Vitest and in Node's ESM loader
+// (the command-line judge), where a named import does not.
+const { onnx } = onnxProto;
 
 export type OnnxDType = 'float32' | 'int32' | 'int64' | 'bool';
 
@@ -29,10 +34,10 @@ type AttributeValue = number | number[] | string | { float: number };
 export const float = (value: number) => ({ float: value });
 
 export class GraphBuilder {
-  private nodes: onnx.INodeProto[] = [];
-  private inputs: onnx.IValueInfoProto[] = [];
-  private outputs: onnx.IValueInfoProto[] = [];
-  private initializers: onnx.ITensorProto[] = [];
+  private nodes: proto.INodeProto[] = [];
+  private inputs: proto.IValueInfoProto[] = [];
+  private outputs: proto.IValueInfoProto[] = [];
+  private initializers: proto.ITensorProto[] = [];
   private counter = 0;
 
   /** Declare a graph input with a fixed shape. */
@@ -53,7 +58,7 @@ export class GraphBuilder {
   /** A constant tensor stored in the model. */
   constant(values: number[], shape: number[] = [values.length], dtype: OnnxDType = 'float32'): Value {
     const name = this.fresh('const');
-    const tensor: onnx.ITensorProto = { name, dims: shape, dataType: ELEM_TYPE[dtype] };
+    const tensor: proto.ITensorProto = { name, dims: shape, dataType: ELEM_TYPE[dtype] };
     if (dtype === 'float32') tensor.floatData = values;
     else if (dtype === 'int64') tensor.int64Data = values;
     else tensor.int32Data = values;
@@ -140,7 +145,7 @@ export class GraphBuilder {
 
   /** Serialize to the bytes onnxruntime loads. */
   build(name = 'reference'): Uint8Array {
-    const model: onnx.IModelProto = {
+    const model: proto.IModelProto = {
       irVersion: 8,
       producerName: 'tensordojo',
       opsetImport: [{ domain: '', version: OPSET }],
@@ -154,14 +159,14 @@ export class GraphBuilder {
   }
 }
 
-function valueInfo(name: string, shape: number[], dtype: OnnxDType): onnx.IValueInfoProto {
+function valueInfo(name: string, shape: number[], dtype: OnnxDType): proto.IValueInfoProto {
   return {
     name,
     type: { tensorType: { elemType: ELEM_TYPE[dtype], shape: { dim: shape.map((d) => ({ dimValue: d })) } } },
   };
 }
 
-function attribute(name: string, value: AttributeValue): onnx.IAttributeProto {
+function attribute(name: string, value: AttributeValue): proto.IAttributeProto {
   const { AttributeType } = onnx.AttributeProto;
   if (typeof value === 'string') return { name, type: AttributeType.STRING, s: new TextEncoder().encode(value) };
   if (Array.isArray(value)) return { name, type: AttributeType.INTS, ints: value };
