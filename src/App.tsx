@@ -126,7 +126,14 @@ export function App() {
   } else if (route.kind === 'notebooks') {
     body = <NotebookList notebooks={notebooks} />;
   } else if (route.kind === 'notebook' && findNotebook(route.notebookId)) {
-    body = <NotebookPage key={route.notebookId} notebook={findNotebook(route.notebookId)!} backendChoice={runnerState.choice} />;
+    body = (
+      <NotebookPage
+        key={route.notebookId}
+        notebook={findNotebook(route.notebookId)!}
+        backendChoice={runnerState.choice}
+        roundAttemptId={route.roundAttemptId}
+      />
+    );
   } else if (route.kind === 'tracks') {
     body = <TracksPage problems={catalog} />;
   } else if (route.kind === 'progress') {

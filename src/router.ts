@@ -24,7 +24,7 @@ export type Route =
     }
   | RoundRoute
   | { kind: 'notebooks' }
-  | { kind: 'notebook'; notebookId: string }
+  | { kind: 'notebook'; notebookId: string; /** Set when opened from a mock round: grades count for it. */ roundAttemptId?: string }
   | { kind: 'not-found'; path: string };
 
 /** Parse a `location.hash` value into a route. Pure, so it is easy to test. */
@@ -41,7 +41,10 @@ export function parseHash(hash: string): Route {
   if (path === '/progress' || path === '/progress/') return { kind: 'progress' };
   if (path === '/notebooks' || path === '/notebooks/') return { kind: 'notebooks' };
   const notebook = /^\/notebooks\/([a-z0-9-]+)\/?$/.exec(path);
-  if (notebook) return { kind: 'notebook', notebookId: notebook[1] };
+  if (notebook) {
+    const round = query.get('round');
+    return round ? { kind: 'notebook', notebookId: notebook[1], roundAttemptId: round } : { kind: 'notebook', notebookId: notebook[1] };
+  }
   const roundRoute = parseRoundPath(path, query);
   if (roundRoute) return roundRoute;
   const match = /^\/problems\/(.+?)\/?$/.exec(path);

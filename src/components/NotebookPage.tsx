@@ -4,6 +4,7 @@ import type { Notebook, NotebookCell } from '../notebook/format';
 import { NotebookClient } from '../runner/NotebookClient';
 import type { BackendChoice, SerializedError } from '../shared/protocol';
 import type { CellOutput, CellResult, GradeReport, KernelEvent, PlotPoint } from '../shared/notebookProtocol';
+import { gradeStatus, reportNotebookGrade } from '../rounds/notebookBridge';
 import { deleteDraft, loadDraft, saveDraft } from '../storage/db';
 import { CodeEditor, type CodeEditorHandle } from './CodeEditor';
 import { LineChart } from './LineChart';
@@ -73,7 +74,17 @@ function addNotebookTypings(): void {
     .then((ts) => ts.typescriptDefaults.addExtraLib(NOTEBOOK_GLOBALS, 'file:///node_modules/@types/tensordojo-notebook/index.d.ts'));
 }
 
-export function NotebookPage({ notebook, backendChoice }: { notebook: Notebook; backendChoice: BackendChoice }) {
+export function NotebookPage({
+  notebook,
+  backendChoice,
+  roundAttemptId,
+}: {
+  notebook: Notebook;
+  backendChoice: BackendChoice;
+  /** The mock-round attempt this notebook is a part of: every grade is reported to it. */
+  roundAttemptId?: string;
+}) {
+  const [roundNote, setRoundNote] = useState<string>();
   const [client] = useState(() => new NotebookClient());
   const [cells, setCells] = useState<NotebookCell[] | undefined>();
   const [editorNonce, setEditorNonce] = useState(0);
@@ -259,8 +270,20 @@ export function NotebookPage({ notebook, backendChoice }: { notebook: Notebook; 
     try {
       const report = await client.grade(notebook.id, cellsRef.current);
       if (!mounted.current) return;
-      if ('probes' in report) setGrade({ kind: 'done', report });
-      else setGrade({ kind: 'failed', message: report.message });
+      if ('probes' in report) {
+        setGrade({ kind: 'done', report });
+        if (roundAttemptId) {
+          // A passing grade accepts the round's part for this notebook, like an accepted Submit.
+          const attempt = await reportNotebookGrade(roundAttemptId, notebook.id, report);
+          if (mounted.current) {
+            setRoundNote(
+              attempt
+                ? `Recorded in your mock round as ${gradeStatus(report)}.`
+                : 'This grade was not recorded: the round has ended or this part is not open.',
+            );
+          }
+        }
+      } else setGrade({ kind: 'failed', message: report.message });
     } catch (error) {
       if (mounted.current) setGrade({ kind: 'failed', message: `The grader could not run: ${error instanceof Error ? error.message : String(error)}` });
     }
@@ -322,6 +345,11 @@ export function NotebookPage({ notebook, backendChoice }: { notebook: Notebook; 
         </div>
       )}
       <GradePanel grade={grade} />
+      {roundNote && (
+        <p className="banner" data-testid="round-grade-note">
+          {roundNote} <a href={`#/rounds/attempt/${roundAttemptId}`}>Back to the round</a>
+        </p>
+      )}
       {!cells ? (
         <p className="muted">Loading your notebook…</p>
       ) : (

@@ -12,6 +12,8 @@ describe('parseHash: list, tracks and progress pages', () => {
     ['#/progress', { kind: 'progress' }],
     ['#/progressive', { kind: 'not-found', path: '/progressive' }],
     ['#/problems/attention/scaled-dot-product', { kind: 'problem', problemId: 'attention/scaled-dot-product' }],
+    ['#/notebooks/spirals-mlp', { kind: 'notebook', notebookId: 'spirals-mlp' }],
+    ['#/notebooks/spirals-mlp?round=a1', { kind: 'notebook', notebookId: 'spirals-mlp', roundAttemptId: 'a1' }],
   ])('%s', (hash, route) => {
     expect(parseHash(hash)).toEqual(route);
   });

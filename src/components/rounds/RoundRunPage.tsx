@@ -268,11 +268,6 @@ export function RoundRunPage({ attemptId, runnerContext }: RoundRunPageProps) {
     location.hash = reportHref(attempt.attemptId);
   };
 
-  const markNotebookFixed = () => {
-    const before = attemptRef.current!;
-    afterClose(before, recordSubmission(before, index, 'submit', 'self-reported', Date.now()), index, `Part ${index + 1} marked as fixed.`, true);
-  };
-
   const hint = (available: number) => commit(takeHint(attemptRef.current!, index, Date.now(), available));
 
   return (
@@ -372,7 +367,6 @@ export function RoundRunPage({ attemptId, runnerContext }: RoundRunPageProps) {
         onRun={run}
         onSubmit={submit}
         onHint={hint}
-        onMarkFixed={markNotebookFixed}
       />
     </main>
   );
@@ -403,7 +397,6 @@ interface PartViewProps {
   onRun(): void;
   onSubmit(): void;
   onHint(available: number): void;
-  onMarkFixed(): void;
 }
 
 function PartView(props: PartViewProps) {
@@ -481,8 +474,8 @@ function ProblemPart({ part, ended, canAct, running, outcome, editorRef, runnerC
   );
 }
 
-/** A debugging-notebook part: it is worked in the notebook page; the user marks it fixed here. */
-function NotebookPart({ canAct, notebook, onMarkFixed, part, attemptId }: PartViewProps & { notebook: RoundNotebookInfo }) {
+/** A debugging-notebook part: it is worked and graded in the notebook page, which reports back here. */
+function NotebookPart({ notebook, part, attemptId }: PartViewProps & { notebook: RoundNotebookInfo }) {
   return (
     <div className="round-notebook" data-testid="round-part-body" data-kind="notebook">
       <h1>{notebook.title}</h1>
@@ -494,15 +487,12 @@ function NotebookPart({ canAct, notebook, onMarkFixed, part, attemptId }: PartVi
       )}
       <p className="muted">
         Open the notebook, find the planted bugs and fix them until it reaches its target; the round clock keeps running while you are
-        there. A passing grade there accepts this part; you can also mark it as fixed here once the notebook meets its target.
+        there. Press Grade in the notebook: a grade that meets the target with every planted bug fixed accepts this part.
       </p>
       <div className="start-actions">
         <a className="button-link" href={notebookHref(notebook.id, attemptId)} data-testid="open-notebook">
           Open the notebook
         </a>
-        <button type="button" className="primary" data-testid="mark-fixed" onClick={onMarkFixed} disabled={!canAct}>
-          It reaches the target: mark as fixed
-        </button>
       </div>
       {part.state !== 'open' && <p className="muted small">This part is {PART_STATE_LABEL[part.state]}.</p>}
     </div>
