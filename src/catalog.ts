@@ -14,6 +14,8 @@ export interface ProblemMeta {
   estimatedMinutes: number;
   /** Position within its track; lower first. */
   order?: number;
+  /** Time budget for the user's code per Run/Submit when the default 10 s is too short (training loops). */
+  timeLimitSeconds?: number;
 }
 
 /** `problems/<track>/track.json`. */

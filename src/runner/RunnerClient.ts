@@ -11,6 +11,7 @@ import {
   type Verdict,
 } from '../shared/protocol';
 import type { OnnxWorkerApi } from '../../workers/onnx.worker';
+import { findProblem } from '../catalog';
 
 /** Raised to pending callers when the watchdog kills the worker. */
 export class WorkerTimeoutError extends Error {
@@ -114,7 +115,7 @@ export class RunnerClient {
     if (request.mode === 'submit' && this.crossChecks(request.problemId)) await this.connectOnnx();
     // Kill a stuck worker and bring up a fresh one in the background.
     const restart = () => this.start(this.choice).catch(() => undefined);
-    const userTime = new UserTimeBudget(this.budgetMs, restart);
+    const userTime = new UserTimeBudget(budgetFor(request.problemId, this.budgetMs), restart);
     try {
       const judged = this.api!.judge({ ...request, runId }, Comlink.proxy((phase: RunPhase) => userTime.phase(phase)));
       // The judge's own work (references, the ONNX engine) is not charged to the user, but it
@@ -172,6 +173,12 @@ export class RunnerClient {
     this.api = undefined;
     this.info = undefined;
   }
+}
+
+/** A problem's own time budget (meta.json `timeLimitSeconds`), else the client's default. */
+function budgetFor(problemId: string, fallbackMs: number): number {
+  const seconds = findProblem(problemId)?.timeLimitSeconds;
+  return seconds ? Math.max(seconds * 1000, fallbackMs) : fallbackMs;
 }
 
 /** Hard cap on one judge call, user time and the judge's own time together. */

@@ -5,7 +5,7 @@ import * as tf from '@tensorflow/tfjs';
  * x: [n, dIn], target: [n, dOut], w: [dIn, dOut] (frozen), a: [dIn, r], b: [r, dOut].
  * y = x·w + (alpha / r)·(x·a)·b, loss = mean((y − target)²) over all n·dOut entries.
  */
-export function loraTrainingStep(
+export async function loraTrainingStep(
   x: tf.Tensor2D,
   target: tf.Tensor2D,
   w: tf.Tensor2D,
@@ -28,7 +28,8 @@ export function loraTrainingStep(
     const dA = tf.matMul(x, tf.matMul(dy, b, false, true), true, false).mul(s); // [dIn, r]
     return [a.sub(dA.mul(lr)), b.sub(dB.mul(lr)), loss];
   });
-  const lossValue = loss.dataSync()[0];
+  // An async read: WebGPU cannot read a GPU tensor synchronously in a worker.
+  const lossValue = (await loss.data())[0];
   loss.dispose();
   // Only A and B are trainable; the base weight is returned untouched.
   return { a: newA, b: newB, w: w.clone(), loss: lossValue, trainableParams: dIn * r + r * dOut };

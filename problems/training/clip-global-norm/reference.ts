@@ -1,10 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
 
 /** Clip a list of gradients by their global L2 norm (torch.nn.utils.clip_grad_norm_ semantics). */
-export function clipByGlobalNorm(grads: tf.Tensor[], maxNorm: number) {
+export async function clipByGlobalNorm(grads: tf.Tensor[], maxNorm: number) {
   // One norm over every element of every tensor: √(Σᵢ ‖gᵢ‖²).
   const total = tf.tidy(() => tf.addN(grads.map((g) => g.square().sum())).sqrt());
-  const totalNorm = total.dataSync()[0];
+  // An async read: WebGPU cannot read a GPU tensor synchronously in a worker.
+  const totalNorm = (await total.data())[0];
   total.dispose();
   const coef = maxNorm / (totalNorm + 1e-6);
   // Only ever scale down; gradients already within maxNorm are returned unchanged.
