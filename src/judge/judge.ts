@@ -39,6 +39,11 @@ export class JudgeCache {
   }
 }
 
+/** What a synchronous read (dataSync, arraySync) of a GPU tensor throws on WebGPU devices without one. */
+const SYNC_READ_FAILURE = /mapAsync|external Instance reference/;
+const SYNC_READ_HINT =
+  ' — reading a GPU tensor synchronously (dataSync/arraySync) is not available on this WebGPU device: make the function async and use `await t.data()`.';
+
 /** How many failing cases get compared against the known mistakes; each costs one extra call per mistake. */
 const CLASSIFIED_FAILURES = 3;
 
@@ -132,6 +137,7 @@ export async function judgeSource(context: JudgeContext, request: JudgeRequest):
     if ('error' in outcome) {
       const forbidden = outcome.error instanceof ForbiddenApiError;
       const error = serializeError(outcome.error);
+      if (backend === 'webgpu' && SYNC_READ_FAILURE.test(error.message)) error.message += SYNC_READ_HINT;
       // The first failure decides the verdict: a crash after a wrong answer is still a wrong answer.
       const earlierFailure = results.some((r) => !r.passed);
       results.push({
