@@ -20,6 +20,7 @@ import { ResultsPanel, verdictMarkers, type Outcome } from './ResultsPanel';
 import { Statement } from './Statement';
 import { SubmissionHistory } from './SubmissionHistory';
 import { useActiveTime } from './useActiveTime';
+import { useRunShortcuts } from './useRunShortcuts';
 
 /**
  * Autosave delay after the first unsaved keystroke. Not reset by later keystrokes: a trailing
@@ -183,18 +184,7 @@ export function ProblemPage({ problem, link, runner, runnerStatus, backendChoice
   const run = useCallback(() => void judge('run'), [judge]);
   const submit = useCallback(() => void judge('submit'), [judge]);
 
-  // Page-level shortcuts; inside Monaco its own actions handle the same keys.
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key !== 'Enter' || !(event.ctrlKey || event.metaKey) || event.defaultPrevented) return;
-      if (event.target instanceof Element && event.target.closest('[data-testid="editor"]')) return;
-      event.preventDefault();
-      if (event.shiftKey) submit();
-      else run();
-    };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, [run, submit]);
+  useRunShortcuts(run, submit);
 
   const reset = () => {
     if (!editorRef.current) return;

@@ -104,6 +104,16 @@ export async function judgeSource(context: JudgeContext, request: JudgeRequest):
   for (const spec of cache.casesFor(problem, request.mode)) {
     const caseStarted = now();
     const inputSummary = describeCase(problem, spec);
+    /** The result of a case that ends the judging: no output to compare, nothing leaked to count. */
+    const stopped = (diagnostic: Diagnostic): CaseResult => ({
+      name: spec.name,
+      public: spec.public,
+      passed: false,
+      inputSummary,
+      leakedTensors: 0,
+      elapsedMs: now() - caseStarted,
+      diagnostic,
+    });
     let expected = cache.expected.get(spec);
     if (!expected) {
       expected = await runReference(tf, problem, spec.args);
@@ -119,15 +129,7 @@ export async function judgeSource(context: JudgeContext, request: JudgeRequest):
       if (disagreement) {
         // The references contradict each other: a bug in TensorDojo, never the user's fault.
         const message = `The two reference engines disagree on "${spec.name}": tfjs/${backend} and ${engine} differ (${disagreement.message.replace(/^Values differ: /, '')}). This is a bug in TensorDojo's reference, not in your code; your submission was not judged.`;
-        results.push({
-          name: spec.name,
-          public: spec.public,
-          passed: false,
-          inputSummary,
-          leakedTensors: 0,
-          elapsedMs: now() - caseStarted,
-          diagnostic: { ...disagreement, kind: 'engine-disagreement', message },
-        });
+        results.push(stopped({ ...disagreement, kind: 'engine-disagreement', message }));
         return finish('internal-error', results, { error: { name: 'EngineDisagreement', message } });
       }
     }
@@ -140,15 +142,7 @@ export async function judgeSource(context: JudgeContext, request: JudgeRequest):
       if (backend === 'webgpu' && SYNC_READ_FAILURE.test(error.message)) error.message += SYNC_READ_HINT;
       // The first failure decides the verdict: a crash after a wrong answer is still a wrong answer.
       const earlierFailure = results.some((r) => !r.passed);
-      results.push({
-        name: spec.name,
-        public: spec.public,
-        passed: false,
-        inputSummary,
-        leakedTensors: 0,
-        elapsedMs: now() - caseStarted,
-        diagnostic: { kind: forbidden ? 'forbidden-api' : 'runtime-error', message: error.message, error },
-      });
+      results.push(stopped({ kind: forbidden ? 'forbidden-api' : 'runtime-error', message: error.message, error }));
       // Later cases would most likely throw the same way: stop here.
       return earlierFailure ? finish('wrong-answer', results) : finish('runtime-error', results, { error });
     }

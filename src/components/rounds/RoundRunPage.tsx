@@ -26,6 +26,7 @@ import { Statement } from '../Statement';
 import { END_REASON_LABEL, PART_STATE_ICON, PART_STATE_LABEL } from './labels';
 import type { RunnerContext } from './RoundsRoute';
 import { RoundTimer } from './RoundTimer';
+import { useRunShortcuts } from '../useRunShortcuts';
 
 /** How often the page re-reads the clock; the remaining time itself comes from timestamps. */
 const CLOCK_TICK_MS = 250;
@@ -225,18 +226,7 @@ export function RoundRunPage({ attemptId, runnerContext }: RoundRunPageProps) {
   const run = useCallback(() => void judge('run'), [judge]);
   const submit = useCallback(() => void judge('submit'), [judge]);
 
-  // Page-level shortcuts, as on the practice page; inside Monaco its own actions handle them.
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key !== 'Enter' || !(event.ctrlKey || event.metaKey) || event.defaultPrevented) return;
-      if (event.target instanceof Element && event.target.closest('[data-testid="editor"]')) return;
-      event.preventDefault();
-      if (event.shiftKey) submit();
-      else run();
-    };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, [run, submit]);
+  useRunShortcuts(run, submit);
 
   if (attempt === undefined) return <main className="round-page muted">Loading the round…</main>;
   if (attempt === null) {
