@@ -86,7 +86,13 @@ const harness = await h.Harness.start({ root });
 try {
   for (const backend of backends) for (const engines of engineModes) {
     const app = await harness.newPage(backend);
-    await app.page.addInitScript((off) => localStorage.setItem('tensordojo.crossCheck', off ? 'off' : 'on'), engines === 'tfjs');
+    await app.page.addInitScript((off) => {
+      try {
+        localStorage.setItem('tensordojo.crossCheck', off ? 'off' : 'on');
+      } catch {
+        // about:blank (between fresh runs) has no storage.
+      }
+    }, engines === 'tfjs');
     for (const problem of problems) {
       const reference = h.readProblemFile(problem, 'reference.ts', root);
       const first = [];

@@ -23,7 +23,13 @@ afterAll(async () => {
 async function pageWithOnnxProvider(provider: 'auto' | 'webgpu' | 'wasm', backend: 'webgpu' | 'wasm'): Promise<AppPage> {
   const app = await harness.newPage(backend);
   // Pages share one profile, so every test states its provider.
-  await app.page.addInitScript((choice) => localStorage.setItem('tensordojo.onnxProvider', choice), provider);
+  await app.page.addInitScript((choice) => {
+    try {
+      localStorage.setItem('tensordojo.onnxProvider', choice);
+    } catch {
+      // Opaque origins (about:blank) have no storage; the app's own origin does.
+    }
+  }, provider);
   return app;
 }
 
