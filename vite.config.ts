@@ -82,7 +82,12 @@ const pwa = VitePWA({
 export default defineConfig({
   plugins: [react(), pwa],
   worker: { format: 'es' },
-  optimizeDeps: { exclude: ['onnxruntime-web'] },
+  optimizeDeps: {
+    exclude: ['onnxruntime-web'],
+    // The workers' dependencies, pre-bundled at dev-server start: found later, they would make
+    // Vite reload the page in the middle of a user's first Run.
+    include: ['@tensorflow/tfjs', '@tensorflow/tfjs-backend-wasm', '@tensorflow/tfjs-backend-webgpu', 'sucrase', 'onnx-proto', 'comlink', 'acorn'],
+  },
   server: { headers: devSecurityHeaders },
   preview: { headers: securityHeaders },
   build: { target: 'es2022', chunkSizeWarningLimit: 8000 },
