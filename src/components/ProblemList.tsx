@@ -1,9 +1,9 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { CatalogProblem, Difficulty } from '../catalog';
 import { problemHref } from '../router';
-import { loadAllRecords } from '../storage/history';
 import { solutionViewed, statusOf, type ProblemRecords } from '../storage/stats';
 import { DifficultyBadge, ProgressBadge } from './Statement';
+import { useProblemRecords } from './useProblemRecords';
 
 interface ProblemListProps {
   problems: CatalogProblem[];
@@ -15,22 +15,15 @@ type DifficultyFilter = Difficulty | 'all';
 /** `solution-viewed` matches any problem whose editorial was revealed, solved or not. */
 type StatusFilter = 'all' | 'new' | 'attempted' | 'solved' | 'solution-viewed';
 
+/** Before the records load, every problem reads as new (a stable object, so memos hold). */
+const NO_RECORDS: Record<string, ProblemRecords> = {};
+
 export function ProblemList({ problems, initialTrack }: ProblemListProps) {
   const [query, setQuery] = useState('');
   const [difficulty, setDifficulty] = useState<DifficultyFilter>('all');
   const [track, setTrack] = useState<string>(() => (initialTrack && problems.some((p) => p.track === initialTrack) ? initialTrack : 'all'));
   const [status, setStatus] = useState<StatusFilter>('all');
-  const [records, setRecords] = useState<Record<string, ProblemRecords>>({});
-
-  useEffect(() => {
-    let live = true;
-    loadAllRecords().then((loaded) => {
-      if (live) setRecords(loaded.problems);
-    });
-    return () => {
-      live = false;
-    };
-  }, [problems]);
+  const records = useProblemRecords() ?? NO_RECORDS;
 
   const trackOptions = useMemo(() => {
     const seen = new Map<string, string>();

@@ -1,21 +1,11 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import type { CatalogProblem } from '../catalog';
-import { loadAllRecords } from '../storage/history';
-import { trackProgress, type ProblemRecords } from '../storage/stats';
+import { useProblemRecords } from './useProblemRecords';
+import { trackProgress } from '../storage/stats';
 
 /** `#/tracks`: one card per track with its solved count; each opens the list filtered to it. */
 export function TracksPage({ problems }: { problems: CatalogProblem[] }) {
-  const [records, setRecords] = useState<Record<string, ProblemRecords>>();
-
-  useEffect(() => {
-    let live = true;
-    loadAllRecords().then((loaded) => {
-      if (live) setRecords(loaded.problems);
-    });
-    return () => {
-      live = false;
-    };
-  }, []);
+  const records = useProblemRecords();
 
   const tracks = useMemo(() => trackProgress(problems, records ?? {}), [problems, records]);
 

@@ -121,8 +121,11 @@ export async function judgeSource(context: JudgeContext, request: JudgeRequest):
     }
     let second: { value: Plain; provider: string } | undefined;
     if (crossCheck) {
-      second = cache.second.get(spec) ?? (await onnxExpected(crossCheck, spec.args));
-      cache.second.set(spec, second);
+      second = cache.second.get(spec);
+      if (!second) {
+        second = await onnxExpected(crossCheck, spec.args);
+        cache.second.set(spec, second);
+      }
       const engine = `onnxruntime/${second.provider}`;
       checkedBy.add(engine);
       const disagreement = compareValues(expected, second.value, engineTolerance(tolerance, second.provider));

@@ -6,6 +6,7 @@
  */
 import { createStore, entries, get, set } from 'idb-keyval';
 import { restoreAttempt, type RoundAttempt } from './roundState';
+import { safely } from '../storage/safely';
 
 /** The few operations rounds need; tests pass an in-memory one. */
 export interface KeyValue {
@@ -35,26 +36,17 @@ function defaultStore(): KeyValue {
   return idb;
 }
 
-async function safely<T>(work: () => Promise<T>, fallback: T): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    console.warn('[tensordojo] round storage unavailable:', error);
-    return fallback;
-  }
-}
-
 export function saveAttempt(attempt: RoundAttempt, kv: KeyValue = defaultStore(), now = Date.now()): Promise<void> {
-  return safely(() => kv.set(attemptKey(attempt.attemptId), { ...attempt, updatedAt: now } satisfies RoundAttempt), undefined);
+  return safely(() => kv.set(attemptKey(attempt.attemptId), { ...attempt, updatedAt: now } satisfies RoundAttempt), undefined, 'round storage');
 }
 
 export async function loadAttempt(attemptId: string, kv: KeyValue = defaultStore()): Promise<RoundAttempt | undefined> {
-  return restoreAttempt(await safely(() => kv.get(attemptKey(attemptId)), undefined));
+  return restoreAttempt(await safely(() => kv.get(attemptKey(attemptId)), undefined, 'round storage'));
 }
 
 /** Every stored attempt, newest first. */
 export async function listAttempts(kv: KeyValue = defaultStore()): Promise<RoundAttempt[]> {
-  const all = await safely(() => kv.entries(), []);
+  const all = await safely(() => kv.entries(), [], 'round storage');
   return all
     .filter(([key]) => typeof key === 'string' && key.startsWith(ATTEMPT_KEY_PREFIX))
     .map(([, value]) => restoreAttempt(value))

@@ -5,6 +5,7 @@
  */
 import { createStore, get, getMany, set, del, update } from 'idb-keyval';
 import type { JudgeMode, VerdictStatus } from '../shared/protocol';
+import { safely } from './safely';
 
 const store = createStore('tensordojo', 'kv');
 
@@ -37,15 +38,6 @@ export type ProgressState = 'solved' | 'attempted' | 'new';
 const draftKey = (problemId: string) => `draft:${problemId}`;
 const backupKey = (problemId: string) => `draft-backup:${problemId}`;
 const progressKey = (problemId: string) => `progress:${problemId}`;
-
-async function safely<T>(work: () => Promise<T>, fallback: T): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    console.warn('[tensordojo] storage unavailable:', error);
-    return fallback;
-  }
-}
 
 export function loadDraft(problemId: string): Promise<Draft | undefined> {
   return safely(() => get<Draft>(draftKey(problemId), store), undefined);

@@ -23,15 +23,7 @@ import {
   type SubmissionRecord,
 } from './records';
 import type { ProblemRecords } from './stats';
-
-async function safely<T>(work: () => Promise<T>, fallback: T): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    console.warn('[tensordojo] storage unavailable:', error);
-    return fallback;
-  }
-}
+import { safely } from './safely';
 
 /** The app's store behind the export/import interface. */
 export const idbKvStore: KvStore = {

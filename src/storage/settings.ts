@@ -4,14 +4,19 @@ import type { BackendChoice, OnnxProviderChoice } from '../shared/protocol';
 const BACKEND_KEY = 'tensordojo.backend';
 const CHOICES: readonly BackendChoice[] = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'];
 
-export function loadBackendChoice(): BackendChoice {
+/** The stored value of `key` when it is one of `choices`, else `fallback`. */
+function loadChoice<T extends string>(key: string, choices: readonly T[], fallback: T): T {
   try {
-    const stored = localStorage.getItem(BACKEND_KEY);
-    if (stored && (CHOICES as readonly string[]).includes(stored)) return stored as BackendChoice;
+    const stored = localStorage.getItem(key);
+    if (stored && (choices as readonly string[]).includes(stored)) return stored as T;
   } catch {
     // localStorage can be disabled; fall through to the default.
   }
-  return 'auto';
+  return fallback;
+}
+
+export function loadBackendChoice(): BackendChoice {
+  return loadChoice(BACKEND_KEY, CHOICES, 'auto');
 }
 
 export function saveBackendChoice(choice: BackendChoice): void {
@@ -32,13 +37,7 @@ const ONNX_PROVIDERS: readonly OnnxProviderChoice[] = ['auto', 'webgpu', 'wasm']
  * people curious about the WebGPU EP on a software adapter set the key by hand.
  */
 export function loadOnnxProvider(): OnnxProviderChoice {
-  try {
-    const stored = localStorage.getItem(ONNX_PROVIDER_KEY);
-    if (stored && (ONNX_PROVIDERS as readonly string[]).includes(stored)) return stored as OnnxProviderChoice;
-  } catch {
-    // localStorage can be disabled; fall through to the default.
-  }
-  return 'auto';
+  return loadChoice(ONNX_PROVIDER_KEY, ONNX_PROVIDERS, 'auto');
 }
 
 const CROSS_CHECK_KEY = 'tensordojo.crossCheck';

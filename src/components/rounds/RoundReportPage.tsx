@@ -5,6 +5,7 @@ import { problemHref } from '../../router';
 import { notebookHref } from '../../rounds/content';
 import { attemptHref, roundStartHref, roundsHref } from '../../rounds/routes';
 import { END_REASON_LABEL, formatDate } from './labels';
+import { AttemptNotStored } from './AttemptNotStored';
 
 const VERDICT_LABEL: Record<string, string> = {
   accepted: 'accepted',
@@ -40,15 +41,7 @@ export function RoundReportPage({ attemptId }: { attemptId: string }) {
   }, [attempt]);
 
   if (attempt === undefined) return <main className="rounds-page muted">Loading the report…</main>;
-  if (attempt === null) {
-    return (
-      <main className="rounds-page">
-        <div className="banner error page-banner" role="alert" data-testid="error-banner">
-          This round attempt is not stored in this browser. <a href={roundsHref()}>See your rounds</a>.
-        </div>
-      </main>
-    );
-  }
+  if (attempt === null) return <AttemptNotStored />;
 
   const ended = isEnded(attempt);
   const score = attemptScore(attempt);

@@ -27,6 +27,7 @@ import { END_REASON_LABEL, PART_STATE_ICON, PART_STATE_LABEL } from './labels';
 import type { RunnerContext } from './RoundsRoute';
 import { RoundTimer } from './RoundTimer';
 import { useRunShortcuts } from '../useRunShortcuts';
+import { AttemptNotStored } from './AttemptNotStored';
 
 /** How often the page re-reads the clock; the remaining time itself comes from timestamps. */
 const CLOCK_TICK_MS = 250;
@@ -229,15 +230,7 @@ export function RoundRunPage({ attemptId, runnerContext }: RoundRunPageProps) {
   useRunShortcuts(run, submit);
 
   if (attempt === undefined) return <main className="round-page muted">Loading the round…</main>;
-  if (attempt === null) {
-    return (
-      <main className="rounds-page">
-        <div className="banner error page-banner" role="alert" data-testid="error-banner">
-          This round attempt is not stored in this browser. <a href={roundsHref()}>See your rounds</a>.
-        </div>
-      </main>
-    );
-  }
+  if (attempt === null) return <AttemptNotStored />;
 
   const remaining = remainingMs(attempt, now);
   const index = Math.min(selected, attempt.parts.length - 1);
