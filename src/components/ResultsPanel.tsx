@@ -157,6 +157,12 @@ function DiagnosticView({ diagnostic: d, onGotoLine }: { diagnostic: Diagnostic;
         <div className="mistake-box" data-testid="likely-mistake" data-mistake-id={d.likelyMistake.id}>
           <div className="mistake-title">Likely mistake: {d.likelyMistake.title}</div>
           <p>{d.likelyMistake.explanation}</p>
+          {d.alsoLikely?.map((other) => (
+            <div key={other.id} data-testid="also-likely" data-mistake-id={other.id}>
+              <div className="mistake-title">Or, with the same output: {other.title}</div>
+              <p>{other.explanation}</p>
+            </div>
+          ))}
         </div>
       )}
       {d.error && <ErrorDetails error={d.error} onGotoLine={onGotoLine} />}

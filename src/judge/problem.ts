@@ -5,6 +5,7 @@
 import type { BackendName, Diagnostic, DiagnosticKind, Tolerance } from '../shared/protocol';
 import type { Plain } from './compare';
 import type { TensorSpec } from './inputs';
+import type { OutputContract } from './contract';
 
 /** A value a case passes to the user's function: tensors are described, never shared. */
 export type ArgSpec =
@@ -55,6 +56,11 @@ export interface ProblemDefinition {
   argNames: string[];
   /** The reference solution, called with the same materialized inputs as the user's. */
   reference: (...args: any[]) => unknown;
+  /**
+   * What the statement promises the function returns (structure, shapes from the inputs, dtypes).
+   * The self-test checks the reference against it on every case. Helpers in `./contract`.
+   */
+  output?: OutputContract;
   /** Seeded case generator: public examples first, then hidden cases. */
   cases: (rng: import('./rng').Rng) => CaseSpec[];
   mistakes: KnownMistake[];

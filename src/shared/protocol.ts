@@ -89,6 +89,8 @@ export interface Diagnostic {
   tolerance?: Tolerance;
   /** The classic mistake this output matches, when one of the problem's known mistakes does. */
   likelyMistake?: { id: string; title: string; explanation: string };
+  /** Other known mistakes that explain this output just as well (they give the same values). */
+  alsoLikely?: { id: string; title: string; explanation: string }[];
   error?: SerializedError;
 }
 
