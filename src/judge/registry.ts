@@ -13,6 +13,22 @@ const sourceFiles = import.meta.glob<string>(['/problems/*/*/reference.ts', '/pr
   import: 'default',
 });
 
+const alternativeFiles = import.meta.glob<string>('/problems/*/*/alternatives/*.ts', { query: '?raw', import: 'default' });
+
+/**
+ * Independent correct solutions of a problem, by file name: written from the statement and starter
+ * alone, by someone who had not read the reference. Each must be accepted, or the statement is wrong.
+ */
+export async function loadAlternatives(id: string): Promise<Record<string, string>> {
+  const prefix = `/problems/${id}/alternatives/`;
+  const entries = await Promise.all(
+    Object.entries(alternativeFiles)
+      .filter(([path]) => path.startsWith(prefix))
+      .map(async ([path, load]) => [path.slice(prefix.length).replace(/\.ts$/, ''), await load()] as const),
+  );
+  return Object.fromEntries(entries);
+}
+
 const onnxFiles = import.meta.glob<OnnxFormulation>('/problems/*/*/onnx.ts', { import: 'default' });
 
 /** Problems whose reference also exists as an ONNX graph (cross-checked on Submit). */

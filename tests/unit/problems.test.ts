@@ -1,11 +1,12 @@
 /**
- * Every problem proves itself on every backend Node can run: the reference (submitted as a user
- * would) is accepted, the starter is rejected, and each known mistake is rejected with the
- * diagnostic its definition names.
+ * Every problem proves itself on every backend Node can run: the reference and every independent
+ * alternative solution (submitted as a user would) are accepted, the starter is rejected, and each
+ * known mistake is rejected with the diagnostic its definition names, named as itself and never as
+ * another (two mistakes are named together only when each names the other: same output).
  */
 import { describe, expect, it } from 'vitest';
 import { Runner } from '../../workers/Runner';
-import { loadMistakeSources, loadProblem, loadSource, problemIds } from '../../src/judge/registry';
+import { loadAlternatives, loadMistakeSources, loadProblem, loadSource, problemIds } from '../../src/judge/registry';
 import { NODE_BACKENDS, tf } from './tfSetup';
 
 let runId = 1;
@@ -30,6 +31,18 @@ describe.each(NODE_BACKENDS)('problems on %s', (backend) => {
       expect(verdict.cases.length).toBeGreaterThanOrEqual(10);
     });
 
+    it('accepts every independent alternative solution', async () => {
+      await runner.init(backend);
+      const alternatives = await loadAlternatives(problemId);
+      expect(Object.keys(alternatives).length).toBeGreaterThanOrEqual(1);
+      const report: Record<string, string[]> = {};
+      for (const [name, source] of Object.entries(alternatives)) {
+        const verdict = await runner.judge({ runId: runId++, problemId, source, mode: 'submit' });
+        report[name] = verdict.status === 'accepted' ? [] : [verdict.status, ...verdict.cases.filter((c) => !c.passed).map((c) => `${c.name}: ${c.diagnostic?.message}`), verdict.error?.message ?? ''];
+      }
+      expect(report).toEqual(Object.fromEntries(Object.keys(alternatives).map((name) => [name, []])));
+    });
+
     it('rejects the starter', async () => {
       await runner.init(backend);
       const verdict = await runner.judge({ runId: runId++, problemId, source: await loadSource(problemId, 'starter'), mode: 'submit' });
@@ -48,24 +61,31 @@ describe.each(NODE_BACKENDS)('problems on %s', (backend) => {
       const problem = await loadProblem(problemId);
       const sources = await loadMistakeSources(problemId);
       const report = [];
+      const names: Record<string, string[]> = {};
       for (const mistake of problem.mistakes) {
         const verdict = await runner.judge({ runId: runId++, problemId, source: sources[mistake.id], mode: 'submit' });
         const firstFailure = verdict.cases.find((c) => !c.passed);
+        const diagnostic = firstFailure?.diagnostic;
+        names[mistake.id] = diagnostic?.likelyMistake ? [diagnostic.likelyMistake.id, ...(diagnostic.alsoLikely ?? []).map((m) => m.id)] : [];
         report.push({
           mistake: mistake.id,
           status: verdict.status,
-          kind: firstFailure?.diagnostic?.kind ?? verdict.error?.name,
-          named: firstFailure?.diagnostic?.likelyMistake?.id,
+          kind: diagnostic?.kind ?? verdict.error?.name,
+          namedAsItself: names[mistake.id].includes(mistake.id),
         });
       }
+      const valueMistake = (m: { diagnostic: string }) => m.diagnostic !== 'runtime-error' && m.diagnostic !== 'forbidden-api';
       expect(report).toEqual(
         problem.mistakes.map((m) => ({
           mistake: m.id,
-          status: m.diagnostic === 'runtime-error' || m.diagnostic === 'forbidden-api' ? 'runtime-error' : 'wrong-answer',
+          status: valueMistake(m) ? 'wrong-answer' : 'runtime-error',
           kind: m.diagnostic,
-          named: m.diagnostic === 'runtime-error' || m.diagnostic === 'forbidden-api' ? undefined : m.id,
+          namedAsItself: valueMistake(m),
         })),
       );
+      // Never named as another: a second name is allowed only for a mistake with the same output.
+      const wrongNames = Object.entries(names).flatMap(([id, named]) => named.filter((other) => other !== id && !names[other]?.includes(id)).map((other) => `${id} named as ${other}`));
+      expect(wrongNames).toEqual([]);
     });
   });
 });

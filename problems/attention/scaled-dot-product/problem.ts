@@ -1,4 +1,5 @@
 import { defineProblem, type CaseSpec } from '../../../src/judge/problem';
+import { shapeOf, tensorOf } from '../../../src/judge/contract';
 import { tensorSpec, type TensorSpec } from '../../../src/judge/inputs';
 import type { Rng } from '../../../src/judge/rng';
 import { scaledDotProductAttention } from './reference';
@@ -63,6 +64,8 @@ export default defineProblem({
   entry: 'scaledDotProductAttention',
   argNames: ['q', 'k', 'v', 'mask'],
   reference: scaledDotProductAttention,
+  // [..., tq, dv]: q's leading axes and query length, v's feature width.
+  output: tensorOf('float32', (args) => [...shapeOf(args, 0).slice(0, -1), shapeOf(args, 2).at(-1)!]),
   cases,
   mistakes: [
     {

@@ -1,0 +1,44 @@
+// One judging thread for `npm run mutants`: loads the judge through Vite (problem discovery works as
+// in the app), then judges the mutants it is sent, reporting before and after each one so the
+// parent can tell a mutant that never returns (an infinite loop) and restart the thread.
+import { parentPort, workerData } from 'node:worker_threads';
+import { createServer } from 'vite';
+
+console.log = (...args) => process.stderr.write(`${args.join(' ')}\n`);
+console.warn = () => {};
+const server = await createServer({
+  root: workerData.root,
+  configFile: false,
+  logLevel: 'error',
+  appType: 'custom',
+  server: { middlewareMode: true, hmr: false, ws: false, watch: null },
+  optimizeDeps: { noDiscovery: true, include: [] },
+});
+const { prepareMutantsOnCpu } = await server.ssrLoadModule('/src/mutants/judgeMutants.ts');
+
+for (const { problemId, skip } of workerData.work) {
+  let prepared;
+  try {
+    prepared = await prepareMutantsOnCpu(problemId);
+  } catch (error) {
+    parentPort.postMessage({ type: 'problem', problemId, error: String(error?.stack ?? error) });
+    continue;
+  }
+  const { mutants, equivalents, referenceStatus } = prepared;
+  parentPort.postMessage({ type: 'problem', problemId, referenceStatus, count: mutants.length, equivalents });
+  const onlyKeys = workerData.only ? new Set(workerData.only) : undefined;
+  for (const mutant of mutants) {
+    if (skip.includes(mutant.key) || (onlyKeys && !onlyKeys.has(mutant.key))) continue;
+    const { source, ...info } = mutant;
+    parentPort.postMessage({ type: 'start', problemId, mutant: info });
+    let outcome;
+    try {
+      outcome = await prepared.judge(mutant);
+    } catch (error) {
+      outcome = { status: 'internal-error', detail: String(error) };
+    }
+    parentPort.postMessage({ type: 'result', problemId, key: mutant.key, ...outcome });
+  }
+}
+await server.close();
+parentPort.postMessage({ type: 'done' });
