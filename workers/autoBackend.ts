@@ -64,12 +64,27 @@ export async function startBackend(
   tf: { setBackend(name: string): Promise<boolean>; ready(): Promise<void>; getBackend(): string },
   choice: BackendChoice,
   pickAuto: () => Promise<{ backend: BackendName; reason: string; adapter?: string }>,
-): Promise<{ backend: BackendName; reason: string; adapter?: string }> {
+): Promise<{ backend: BackendName; reason: string; adapter?: string; softwareGpu?: boolean }> {
   const picked = choice === 'auto' ? await pickAuto() : { backend: choice, reason: 'chosen by the user' };
   const ok = await tf.setBackend(picked.backend);
   await tf.ready();
   if (!ok || tf.getBackend() !== picked.backend) {
     throw new Error(`The ${picked.backend} backend could not start on this device.`);
   }
-  return picked;
+  return { ...picked, ...((await onSoftwareGpu(picked.backend)) ? { softwareGpu: true } : {}) };
+}
+
+/**
+ * True when a GPU backend runs on a software renderer (SwiftShader, llvmpipe): every op compiles a
+ * shader on the CPU, so correct code runs many times slower than on wasm and the client widens the
+ * time budget accordingly.
+ */
+async function onSoftwareGpu(backend: BackendName): Promise<boolean> {
+  if (typeof navigator === 'undefined') return false;
+  if (backend === 'webgpu') return (await probeGpuAdapter())?.hardware === false;
+  if (backend === 'webgl') {
+    const renderer = webglRenderer();
+    return renderer !== undefined && SOFTWARE_RENDERERS.test(renderer);
+  }
+  return false;
 }

@@ -70,11 +70,12 @@ export class MistakeClassifier {
         evidence.get(mistake.id)![verdict]++;
       }
     }
-    // Named: explains at least one failure, contradicts none, and accounts for at least half of them.
+    // Named: explains every failure it was weighed on. A failing case the mistake gets right means
+    // the user's bug is something else (or more), and a wrong name is worse than none.
     const named = candidates
       .map((m, order) => ({ m, order, e: evidence.get(m.id)! }))
-      .filter(({ e }) => e.agree > 0 && e.disagree === 0 && e.unexplained <= e.agree)
-      .sort((a, b) => b.e.agree - a.e.agree || a.e.unexplained - b.e.unexplained || a.order - b.order)
+      .filter(({ e }) => e.agree > 0 && e.disagree === 0 && e.unexplained === 0)
+      .sort((a, b) => b.e.agree - a.e.agree || a.order - b.order)
       .map(({ m }) => ({ id: m.id, title: m.title, explanation: m.explanation }));
     if (!named.length) return;
     for (const failure of comparable) attach(failure.result, named);

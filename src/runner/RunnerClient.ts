@@ -2,6 +2,7 @@ import * as Comlink from 'comlink';
 import {
   INIT_BUDGET_MS,
   RUN_BUDGET_MS,
+  SOFTWARE_GPU_BUDGET_SCALE,
   type BackendChoice,
   type JudgeRequest,
   type OnnxProviderChoice,
@@ -115,7 +116,8 @@ export class RunnerClient {
     if (request.mode === 'submit' && this.crossChecks(request.problemId)) await this.connectOnnx();
     // Kill a stuck worker and bring up a fresh one in the background.
     const restart = () => this.start(this.choice).catch(() => undefined);
-    const userTime = new UserTimeBudget(budgetFor(request.problemId, this.budgetMs), restart);
+    const scale = info.softwareGpu ? SOFTWARE_GPU_BUDGET_SCALE : 1;
+    const userTime = new UserTimeBudget(budgetFor(request.problemId, this.budgetMs) * scale, restart);
     try {
       const judged = this.api!.judge({ ...request, runId }, Comlink.proxy((phase: RunPhase) => userTime.phase(phase)));
       // The judge's own work (references, the ONNX engine) is not charged to the user, but it

@@ -148,6 +148,8 @@ export interface RunnerInfo {
   reason: string;
   /** GPU adapter description when WebGPU was probed, for the backend indicator. */
   adapter?: string;
+  /** A GPU backend on a software renderer (SwiftShader): the time budget is scaled by SOFTWARE_GPU_BUDGET_SCALE. */
+  softwareGpu?: boolean;
 }
 
 /** `user` while user code runs (counted against the budget), `judge` while the judge's own code runs. */
@@ -168,5 +170,10 @@ export interface RunnerApi {
 
 /** Default budget for one Run/Submit before the watchdog kills the worker. */
 export const RUN_BUDGET_MS = 10_000;
+/**
+ * On a software GPU (SwiftShader) each op compiles a shader on the CPU: correct code runs several
+ * times slower than on wasm, so the user's budget is this many times larger there.
+ */
+export const SOFTWARE_GPU_BUDGET_SCALE = 4;
 /** Budget for starting a worker and its backend (wasm download, WebGPU adapter). */
 export const INIT_BUDGET_MS = 60_000;

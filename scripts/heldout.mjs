@@ -1,0 +1,37 @@
+#!/usr/bin/env node
+// `npm run heldout [-- <problem-id|track> ...] [--json FILE]`: the named-mistake rate on the
+// held-out wrong variants in tests/heldout/ (see src/mutants/heldout.ts). Prints each variant's
+// verdict, the mistake names given and the variant's own description, then the totals.
+import { createServer } from 'vite';
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const args = process.argv.slice(2);
+const jsonAt = args.indexOf('--json');
+const jsonFile = jsonAt >= 0 ? args.splice(jsonAt, 2)[1] : undefined;
+const log = console.log;
+console.log = (...a) => process.stderr.write(`${a.join(' ')}\n`);
+const server = await createServer({
+  root,
+  configFile: false,
+  logLevel: 'error',
+  appType: 'custom',
+  server: { middlewareMode: true, hmr: false, ws: false, watch: null },
+  optimizeDeps: { noDiscovery: true, include: [] },
+});
+try {
+  const { measureHeldout } = await server.ssrLoadModule('/src/mutants/heldout.ts');
+  const results = await measureHeldout(root, args);
+  for (const r of results) {
+    const named = r.names.length ? `named: ${r.names.join(' | ')}` : 'not named';
+    log(`${r.status === 'accepted' ? 'ACCEPTED' : r.status.padEnd(13)} ${r.problemId}/${r.variant}\n    bug:   ${r.description}\n    ${named}`);
+  }
+  const rejected = results.filter((r) => r.status !== 'accepted');
+  const named = rejected.filter((r) => r.names.length);
+  log(`\n${results.length} held-out wrong variants: ${rejected.length} rejected, ${results.length - rejected.length} accepted; ${named.length} of ${rejected.length} rejected ones named (${rejected.length ? ((100 * named.length) / rejected.length).toFixed(1) : '0'} %)`);
+  if (jsonFile) writeFileSync(jsonFile, JSON.stringify(results, null, 2));
+} finally {
+  console.log = log;
+  await server.close();
+}
