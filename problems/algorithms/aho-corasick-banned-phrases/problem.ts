@@ -1,4 +1,5 @@
 import { defineProblem, type CaseSpec } from '../../../src/judge/problem';
+import { arrayOf, plainNumber, tupleOf } from '../../../src/judge/contract';
 import type { Plain } from '../../../src/judge/compare';
 import type { Diagnostic } from '../../../src/shared/protocol';
 import type { Rng } from '../../../src/judge/rng';
@@ -104,6 +105,8 @@ export default defineProblem({
   entry: 'findBannedPhrases',
   argNames: ['stream', 'patterns'],
   reference: findBannedPhrases,
+  // number[][]: one [start, patternId] pair per occurrence.
+  output: arrayOf(tupleOf(plainNumber({ integer: true }), plainNumber({ integer: true }))),
   cases,
   compare,
   mistakes: [

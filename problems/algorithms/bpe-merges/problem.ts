@@ -1,4 +1,5 @@
 import { defineProblem, type CaseSpec } from '../../../src/judge/problem';
+import { arrayOf, tupleOf } from '../../../src/judge/contract';
 import type { Plain } from '../../../src/judge/compare';
 import type { Diagnostic } from '../../../src/shared/protocol';
 import type { Rng } from '../../../src/judge/rng';
@@ -70,6 +71,8 @@ export default defineProblem({
   entry: 'trainBpe',
   argNames: ['words', 'counts', 'numMerges'],
   reference: trainBpe,
+  // string[][]: the merges in order (at most numMerges), each [left, right].
+  output: arrayOf(tupleOf({ kind: 'string' }, { kind: 'string' })),
   cases,
   compare,
   mistakes: [

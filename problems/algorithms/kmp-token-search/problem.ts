@@ -1,4 +1,5 @@
 import { defineProblem, type CaseSpec } from '../../../src/judge/problem';
+import { arrayOf, plainNumber } from '../../../src/judge/contract';
 import type { Plain } from '../../../src/judge/compare';
 import type { Diagnostic } from '../../../src/shared/protocol';
 import type { Rng } from '../../../src/judge/rng';
@@ -75,6 +76,8 @@ export default defineProblem({
   entry: 'kmpSearch',
   argNames: ['text', 'pattern'],
   reference: kmpSearch,
+  // number[]: every match's start index, ascending.
+  output: arrayOf(plainNumber({ integer: true })),
   cases,
   compare,
   mistakes: [

@@ -1,4 +1,5 @@
 import { defineProblem, type ArgSpec, type CaseSpec } from '../../../src/judge/problem';
+import { shapeOf, tensorOf } from '../../../src/judge/contract';
 import { tensorSpec, type TensorSpec } from '../../../src/judge/inputs';
 import type { Rng } from '../../../src/judge/rng';
 import { crossAttention } from './reference';
@@ -73,6 +74,8 @@ export default defineProblem({
   entry: 'crossAttention',
   argNames: ['x', 'memory', 'params', 'numHeads', 'memoryMask'],
   reference: crossAttention,
+  // [b, tq, dModel] float32: x's shape.
+  output: tensorOf('float32', (args) => shapeOf(args, 0)),
   cases,
   mistakes: [
     {

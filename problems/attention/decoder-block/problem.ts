@@ -1,4 +1,5 @@
 import { defineProblem, type CaseSpec } from '../../../src/judge/problem';
+import { shapeOf, tensorOf } from '../../../src/judge/contract';
 import { tensorSpec, type TensorSpec } from '../../../src/judge/inputs';
 import type { Rng } from '../../../src/judge/rng';
 import { decoderBlock } from './reference';
@@ -73,6 +74,8 @@ export default defineProblem({
   entry: 'decoderBlock',
   argNames: ['x', 'weights', 'nHeads'],
   reference: decoderBlock,
+  // [b, t, dModel] float32: x's shape.
+  output: tensorOf('float32', (args) => shapeOf(args, 0)),
   cases,
   mistakes: [
     {

@@ -1,4 +1,5 @@
 import { defineProblem, type CaseSpec } from '../../../src/judge/problem';
+import { shapeOf, tensorOf } from '../../../src/judge/contract';
 import { tensorSpec, type TensorSpec } from '../../../src/judge/inputs';
 import type { Rng } from '../../../src/judge/rng';
 import { flashAttention } from './reference';
@@ -65,6 +66,8 @@ export default defineProblem({
   entry: 'flashAttention',
   argNames: ['q', 'k', 'v', 'blockSize'],
   reference: flashAttention,
+  // [..., tq, dv] float32: q's leading axes and query length, v's feature width.
+  output: tensorOf('float32', (args) => [...shapeOf(args, 0).slice(0, -1), shapeOf(args, 2).at(-1)!]),
   cases,
   maxTensorElements,
   mistakes: [

@@ -1,4 +1,5 @@
 import { defineProblem, type CaseSpec } from '../../../src/judge/problem';
+import { shapeOf, tensorOf } from '../../../src/judge/contract';
 import { tensorSpec } from '../../../src/judge/inputs';
 import type { Rng } from '../../../src/judge/rng';
 import { groupedQueryAttention } from './reference';
@@ -49,6 +50,8 @@ export default defineProblem({
   entry: 'groupedQueryAttention',
   argNames: ['q', 'k', 'v', 'causal'],
   reference: groupedQueryAttention,
+  // [b, nHeads, tq, dv] float32: q's first three axes, v's feature width.
+  output: tensorOf('float32', (args) => [...shapeOf(args, 0).slice(0, 3), shapeOf(args, 2)[3]]),
   cases,
   mistakes: [
     {

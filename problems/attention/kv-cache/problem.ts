@@ -1,4 +1,5 @@
 import { defineProblem, type CaseSpec } from '../../../src/judge/problem';
+import { shapeOf, tensorOf } from '../../../src/judge/contract';
 import { tensorSpec } from '../../../src/judge/inputs';
 import type { Rng } from '../../../src/judge/rng';
 import { decodeWithKvCache } from './reference';
@@ -58,6 +59,8 @@ export default defineProblem({
   entry: 'decodeWithKvCache',
   argNames: ['x', 'weights', 'prefill'],
   reference: decodeWithKvCache,
+  // [b, t, dv] float32: x's batch and length, dv from weights.wv [dModel, dv].
+  output: tensorOf('float32', (args) => [...shapeOf(args, 0).slice(0, 2), (args[1] as any).wv.shape[1]]),
   cases,
   maxTensorElements,
   mistakes: [

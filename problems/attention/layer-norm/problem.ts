@@ -1,4 +1,5 @@
 import { defineProblem, type ArgSpec, type CaseSpec } from '../../../src/judge/problem';
+import { shapeOf, tensorOf } from '../../../src/judge/contract';
 import { tensorSpec, type TensorSpec } from '../../../src/judge/inputs';
 import type { Rng } from '../../../src/judge/rng';
 import { layerNorm } from './reference';
@@ -60,6 +61,8 @@ export default defineProblem({
   entry: 'layerNorm',
   argNames: ['x', 'gamma', 'beta', 'eps'],
   reference: layerNorm,
+  // Same shape as x, float32.
+  output: tensorOf('float32', (args) => shapeOf(args, 0)),
   cases,
   // The large-mean case leaves float32 about 1e-4 of absolute precision after centring, whatever
   // the (correct) method; the one-pass E[x²] − E[x]² mistake is off by several percent there.

@@ -1,4 +1,5 @@
 import { defineProblem, type CaseSpec } from '../../../src/judge/problem';
+import { shapeOf, tensorOf } from '../../../src/judge/contract';
 import { tensorSpec, type TensorSpec } from '../../../src/judge/inputs';
 import type { Rng } from '../../../src/judge/rng';
 import { multiHeadAttention } from './reference';
@@ -78,6 +79,8 @@ export default defineProblem({
   entry: 'multiHeadAttention',
   argNames: ['x', 'weights', 'nHeads', 'causal'],
   reference: multiHeadAttention,
+  // [b, t, dModel]: x's shape (the statement names no dtype; float32 like x).
+  output: tensorOf('float32', (args) => shapeOf(args, 0)),
   cases,
   mistakes: [
     {

@@ -1,4 +1,5 @@
 import { defineProblem, type ArgSpec, type CaseSpec } from '../../../src/judge/problem';
+import { shapeOf, tensorOf } from '../../../src/judge/contract';
 import { tensorSpec, type TensorSpec } from '../../../src/judge/inputs';
 import type { Rng } from '../../../src/judge/rng';
 import { rmsNorm } from './reference';
@@ -50,6 +51,8 @@ export default defineProblem({
   entry: 'rmsNorm',
   argNames: ['x', 'gamma', 'eps'],
   reference: rmsNorm,
+  // Same shape as x, float32.
+  output: tensorOf('float32', (args) => shapeOf(args, 0)),
   cases,
   mistakes: [
     {

@@ -1,4 +1,5 @@
 import { defineProblem, type ArgSpec, type CaseSpec } from '../../../src/judge/problem';
+import { shapeOf, tensorOf } from '../../../src/judge/contract';
 import { tensorSpec } from '../../../src/judge/inputs';
 import type { Rng } from '../../../src/judge/rng';
 import { applyRope } from './reference';
@@ -43,6 +44,8 @@ export default defineProblem({
   entry: 'applyRope',
   argNames: ['x', 'offset', 'base'],
   reference: applyRope,
+  // [b, heads, t, dHead] float32: x's shape.
+  output: tensorOf('float32', (args) => shapeOf(args, 0)),
   cases,
   mistakes: [
     {

@@ -1,4 +1,5 @@
 import { defineProblem, type CaseSpec } from '../../../src/judge/problem';
+import { numberArg, tensorOf } from '../../../src/judge/contract';
 import type { Rng } from '../../../src/judge/rng';
 import { sinusoidalPositionalEncoding } from './reference';
 
@@ -28,6 +29,8 @@ export default defineProblem({
   entry: 'sinusoidalPositionalEncoding',
   argNames: ['seqLen', 'dModel'],
   reference: sinusoidalPositionalEncoding,
+  // float32 [seqLen, dModel].
+  output: tensorOf('float32', (args) => [numberArg(args, 0), numberArg(args, 1)]),
   cases,
   mistakes: [
     {

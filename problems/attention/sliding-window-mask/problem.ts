@@ -1,4 +1,5 @@
 import { defineProblem, type CaseSpec } from '../../../src/judge/problem';
+import { shapeOf, tensorOf } from '../../../src/judge/contract';
 import { tensorSpec } from '../../../src/judge/inputs';
 import type { Rng } from '../../../src/judge/rng';
 import { slidingWindowAttention } from './reference';
@@ -41,6 +42,8 @@ export default defineProblem({
   entry: 'slidingWindowAttention',
   argNames: ['q', 'k', 'v', 'window'],
   reference: slidingWindowAttention,
+  // [..., t, dv] float32: q's leading axes and length, v's feature width.
+  output: tensorOf('float32', (args) => [...shapeOf(args, 0).slice(0, -1), shapeOf(args, 2).at(-1)!]),
   cases,
   mistakes: [
     {

@@ -1,4 +1,5 @@
 import { defineProblem, type CaseSpec } from '../../../src/judge/problem';
+import { objectOf, shapeOf, tensorOf } from '../../../src/judge/contract';
 import { tensorSpec } from '../../../src/judge/inputs';
 import type { Rng } from '../../../src/judge/rng';
 import { AUTODIFF_FORBIDDEN, AUTODIFF_MISTAKE } from '../forbidden';
@@ -50,6 +51,12 @@ export default defineProblem({
   entry: 'attentionBackward',
   argNames: ['q', 'k', 'v', 'dOut'],
   reference: attentionBackward,
+  // { dq, dk, dv }: the shapes of q, k, v (no dtype stated; float32 gradients).
+  output: objectOf({
+    dq: tensorOf('float32', (args) => shapeOf(args, 0)),
+    dk: tensorOf('float32', (args) => shapeOf(args, 1)),
+    dv: tensorOf('float32', (args) => shapeOf(args, 2)),
+  }),
   cases,
   forbiddenApis: AUTODIFF_FORBIDDEN,
   mistakes: [

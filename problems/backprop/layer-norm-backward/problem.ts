@@ -1,4 +1,5 @@
 import { defineProblem, type CaseSpec } from '../../../src/judge/problem';
+import { objectOf, shapeOf, tensorOf } from '../../../src/judge/contract';
 import { tensorSpec, type TensorSpec } from '../../../src/judge/inputs';
 import type { Rng } from '../../../src/judge/rng';
 import { AUTODIFF_FORBIDDEN, AUTODIFF_MISTAKE } from '../forbidden';
@@ -56,6 +57,12 @@ export default defineProblem({
   entry: 'layerNormBackward',
   argNames: ['x', 'gamma', 'dy', 'eps'],
   reference: layerNormBackward,
+  // { dx [..., D], dgamma [D], dbeta [D] } (no dtype stated; float32 gradients).
+  output: objectOf({
+    dx: tensorOf('float32', (args) => shapeOf(args, 0)),
+    dgamma: tensorOf('float32', (args) => shapeOf(args, 1)),
+    dbeta: tensorOf('float32', (args) => shapeOf(args, 1)),
+  }),
   cases,
   forbiddenApis: AUTODIFF_FORBIDDEN,
   mistakes: [

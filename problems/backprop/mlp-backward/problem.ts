@@ -1,4 +1,5 @@
 import { defineProblem, type CaseSpec } from '../../../src/judge/problem';
+import { objectOf, scalarTensor, shapeOf, tensorOf } from '../../../src/judge/contract';
 import { tensorSpec } from '../../../src/judge/inputs';
 import type { Rng } from '../../../src/judge/rng';
 import { AUTODIFF_FORBIDDEN, AUTODIFF_MISTAKE } from '../forbidden';
@@ -58,6 +59,14 @@ export default defineProblem({
   entry: 'mlpForwardBackward',
   argNames: ['x', 'y', 'W1', 'b1', 'W2', 'b2'],
   reference: mlpForwardBackward,
+  // { loss [], dW1 [D, H], db1 [H], dW2 [H, C], db2 [C] }: each gradient has its parameter's shape.
+  output: objectOf({
+    loss: scalarTensor(),
+    dW1: tensorOf('float32', (args) => shapeOf(args, 2)),
+    db1: tensorOf('float32', (args) => shapeOf(args, 3)),
+    dW2: tensorOf('float32', (args) => shapeOf(args, 4)),
+    db2: tensorOf('float32', (args) => shapeOf(args, 5)),
+  }),
   cases,
   forbiddenApis: AUTODIFF_FORBIDDEN,
   mistakes: [

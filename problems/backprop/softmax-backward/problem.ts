@@ -1,4 +1,5 @@
 import { defineProblem, type CaseSpec } from '../../../src/judge/problem';
+import { shapeOf, tensorOf } from '../../../src/judge/contract';
 import { tensorSpec, type TensorSpec } from '../../../src/judge/inputs';
 import type { Rng } from '../../../src/judge/rng';
 import { AUTODIFF_FORBIDDEN, AUTODIFF_MISTAKE } from '../forbidden';
@@ -53,6 +54,8 @@ export default defineProblem({
   entry: 'softmaxBackward',
   argNames: ['y', 'dy'],
   reference: softmaxBackward,
+  // [..., K]: dy's shape (no dtype stated; float32 gradient).
+  output: tensorOf('float32', (args) => shapeOf(args, 1)),
   cases,
   forbiddenApis: AUTODIFF_FORBIDDEN,
   mistakes: [

@@ -1,4 +1,5 @@
 import { defineProblem, type CaseSpec } from '../../../src/judge/problem';
+import { objectOf, scalarTensor, shapeOf, tensorOf } from '../../../src/judge/contract';
 import { tensorSpec } from '../../../src/judge/inputs';
 import type { Rng } from '../../../src/judge/rng';
 import { AUTODIFF_FORBIDDEN, AUTODIFF_MISTAKE } from '../forbidden';
@@ -38,6 +39,8 @@ export default defineProblem({
   entry: 'softmaxCrossEntropyGrad',
   argNames: ['logits', 'labels'],
   reference: softmaxCrossEntropyGrad,
+  // { loss [], dlogits [N, K] } (no dtype stated; float32).
+  output: objectOf({ loss: scalarTensor(), dlogits: tensorOf('float32', (args) => shapeOf(args, 0)) }),
   cases,
   forbiddenApis: AUTODIFF_FORBIDDEN,
   mistakes: [

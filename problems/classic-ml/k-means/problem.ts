@@ -1,4 +1,5 @@
 import { defineProblem, type CaseSpec } from '../../../src/judge/problem';
+import { arrayOf, objectOf, plainNumber } from '../../../src/judge/contract';
 import type { Rng } from '../../../src/judge/rng';
 import { kMeans } from './reference';
 
@@ -55,6 +56,14 @@ export default defineProblem({
   entry: 'kMeans',
   argNames: ['points', 'initIndices', 'iterations'],
   reference: kMeans,
+  // { centroids: k × d numbers, assignments: n integer cluster ids }.
+  output: objectOf({
+    centroids: arrayOf(
+      arrayOf(plainNumber(), (args) => (args[0] as number[][])[0].length),
+      (args) => (args[1] as number[]).length,
+    ),
+    assignments: arrayOf(plainNumber({ integer: true }), (args) => (args[0] as number[][]).length),
+  }),
   cases,
   mistakes: [
     {

@@ -1,4 +1,5 @@
 import { defineProblem, type CaseSpec } from '../../../src/judge/problem';
+import { arrayOf, plainNumber } from '../../../src/judge/contract';
 import type { Rng } from '../../../src/judge/rng';
 import { knnClassify } from './reference';
 
@@ -46,6 +47,8 @@ export default defineProblem({
   entry: 'knnClassify',
   argNames: ['trainX', 'trainY', 'testX', 'k'],
   reference: knnClassify,
+  // number[] of length m: one integer label per query in testX.
+  output: arrayOf(plainNumber({ integer: true }), (args) => (args[2] as number[][]).length),
   cases,
   mistakes: [
     {

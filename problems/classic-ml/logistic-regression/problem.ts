@@ -1,4 +1,5 @@
 import { defineProblem, type CaseSpec } from '../../../src/judge/problem';
+import { objectOf, plainNumber, shapeOf, tensorOf } from '../../../src/judge/contract';
 import { tensorSpec } from '../../../src/judge/inputs';
 import type { Rng } from '../../../src/judge/rng';
 import { logisticRegression } from './reference';
@@ -53,6 +54,12 @@ export default defineProblem({
   entry: 'logisticRegression',
   argNames: ['x', 'y', 'steps', 'lr'],
   reference: logisticRegression,
+  // { weights: a [d] tensor, bias: a number, loss: a number }.
+  output: objectOf({
+    weights: tensorOf('float32', (args) => [shapeOf(args, 0)[1]]),
+    bias: plainNumber(),
+    loss: plainNumber(),
+  }),
   cases,
   forbiddenApis: ['grad', 'grads', 'valueAndGrad', 'valueAndGrads', 'variableGrads', 'customGrad', 'train'].map((name) => ({
     name,

@@ -1,4 +1,5 @@
 import { defineProblem, type CaseSpec } from '../../../src/judge/problem';
+import { numberArg, shapeOf, tensorOf } from '../../../src/judge/contract';
 import { compareValues, type Plain } from '../../../src/judge/compare';
 import { tensorSpec } from '../../../src/judge/inputs';
 import type { Rng } from '../../../src/judge/rng';
@@ -87,6 +88,8 @@ export default defineProblem({
   entry: 'metropolisHastings',
   argNames: ['coeffs', 'x0', 'proposalStd', 'noise', 'uniforms', 'burnIn'],
   reference: metropolisHastings,
+  // [T − burnIn] float32, T = noise's length.
+  output: tensorOf('float32', (args) => [shapeOf(args, 3)[0] - numberArg(args, 5)]),
   cases,
   compare,
   mistakes: [

@@ -1,4 +1,5 @@
 import { defineProblem, type CaseSpec } from '../../../src/judge/problem';
+import { arrayOf, objectOf, plainNumber } from '../../../src/judge/contract';
 import type { Rng } from '../../../src/judge/rng';
 import { miniBatchKMeans } from './reference';
 
@@ -50,6 +51,14 @@ export default defineProblem({
   entry: 'miniBatchKMeans',
   argNames: ['initCentroids', 'batches'],
   reference: miniBatchKMeans,
+  // { centroids: k × d numbers, counts: k integers }.
+  output: objectOf({
+    centroids: arrayOf(
+      arrayOf(plainNumber(), (args) => (args[0] as number[][])[0].length),
+      (args) => (args[0] as number[][]).length,
+    ),
+    counts: arrayOf(plainNumber({ integer: true }), (args) => (args[0] as number[][]).length),
+  }),
   cases,
   mistakes: [
     {

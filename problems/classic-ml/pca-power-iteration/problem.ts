@@ -1,4 +1,5 @@
 import { defineProblem, type CaseSpec } from '../../../src/judge/problem';
+import { numberArg, shapeOf, tensorOf } from '../../../src/judge/contract';
 import { tensorSpec } from '../../../src/judge/inputs';
 import type { Rng } from '../../../src/judge/rng';
 import { pcaPowerIteration } from './reference';
@@ -66,6 +67,8 @@ export default defineProblem({
   entry: 'pcaPowerIteration',
   argNames: ['x', 'k', 'init', 'iterations'],
   reference: pcaPowerIteration,
+  // [k, d] float32: one component per row.
+  output: tensorOf('float32', (args) => [numberArg(args, 1), shapeOf(args, 0)[1]]),
   cases,
   mistakes: [
     {

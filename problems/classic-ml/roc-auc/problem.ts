@@ -1,4 +1,5 @@
 import { defineProblem, type CaseSpec } from '../../../src/judge/problem';
+import { plainNumber } from '../../../src/judge/contract';
 import type { Rng } from '../../../src/judge/rng';
 import { rocAuc } from './reference';
 
@@ -49,6 +50,8 @@ export default defineProblem({
   entry: 'rocAuc',
   argNames: ['scores', 'labels'],
   reference: rocAuc,
+  // number: the AUC in [0, 1].
+  output: plainNumber(),
   cases,
   mistakes: [
     {

@@ -1,4 +1,5 @@
 import { defineProblem, type CaseSpec } from '../../../src/judge/problem';
+import { plainNumber } from '../../../src/judge/contract';
 import { isTensorSpec, tensorSpec, type TensorSpec } from '../../../src/judge/inputs';
 import type { Plain } from '../../../src/judge/compare';
 import type { Diagnostic } from '../../../src/shared/protocol';
@@ -92,6 +93,8 @@ export default defineProblem({
   entry: 'fitTemperature',
   argNames: ['logits', 'labels'],
   reference: fitTemperature,
+  // number: the fitted temperature T.
+  output: plainNumber(),
   cases,
   compare,
   mistakes: [

@@ -1,4 +1,5 @@
 import { defineProblem, type CaseSpec } from '../../../src/judge/problem';
+import { arrayOf, objectOf, plainNumber } from '../../../src/judge/contract';
 import { compareValues, type Plain } from '../../../src/judge/compare';
 import { tensorSpec, type TensorSpec } from '../../../src/judge/inputs';
 import type { Rng } from '../../../src/judge/rng';
@@ -125,6 +126,8 @@ export default defineProblem({
   entry: 'beamSearch',
   argNames: ['logProbs', 'startToken', 'beamWidth', 'maxLen', 'eosId'],
   reference: beamSearch,
+  // { tokens: number[] (at most maxLen ids), score: number }.
+  output: objectOf({ tokens: arrayOf(plainNumber({ integer: true })), score: plainNumber() }),
   cases,
   compare,
   mistakes: [

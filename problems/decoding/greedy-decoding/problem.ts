@@ -1,4 +1,5 @@
 import { defineProblem, type CaseSpec } from '../../../src/judge/problem';
+import { arrayOf, plainNumber } from '../../../src/judge/contract';
 import type { Plain } from '../../../src/judge/compare';
 import { tensorSpec } from '../../../src/judge/inputs';
 import type { Rng } from '../../../src/judge/rng';
@@ -126,6 +127,8 @@ export default defineProblem({
   entry: 'greedyDecode',
   argNames: ['logits', 'startToken', 'maxNewTokens', 'eosId'],
   reference: greedyDecode,
+  // number[]: the generated ids (at most maxNewTokens), a plain array.
+  output: arrayOf(plainNumber({ integer: true })),
   cases,
   compare,
   mistakes: [

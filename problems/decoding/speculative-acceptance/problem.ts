@@ -1,4 +1,5 @@
 import { defineProblem, type CaseSpec } from '../../../src/judge/problem';
+import { objectOf, shapeOf, tensorOf } from '../../../src/judge/contract';
 import { compareValues, type Plain } from '../../../src/judge/compare';
 import { isTensorSpec, tensorSpec, type TensorSpec } from '../../../src/judge/inputs';
 import type { Rng } from '../../../src/judge/rng';
@@ -227,6 +228,11 @@ export default defineProblem({
   entry: 'speculativeAccept',
   argNames: ['draftProbs', 'targetProbs', 'draftTokens', 'acceptU', 'residualU'],
   reference: speculativeAccept,
+  // { accepted, token }, both [batch] int32.
+  output: objectOf({
+    accepted: tensorOf('int32', (args) => [shapeOf(args, 0)[0]]),
+    token: tensorOf('int32', (args) => [shapeOf(args, 0)[0]]),
+  }),
   cases,
   compare,
   mistakes: [

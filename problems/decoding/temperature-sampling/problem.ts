@@ -1,4 +1,5 @@
 import { defineProblem, type CaseSpec } from '../../../src/judge/problem';
+import { shapeOf, tensorOf } from '../../../src/judge/contract';
 import { compareValues, type Plain } from '../../../src/judge/compare';
 import { tensorSpec, type TensorSpec } from '../../../src/judge/inputs';
 import type { Rng } from '../../../src/judge/rng';
@@ -82,6 +83,8 @@ export default defineProblem({
   entry: 'temperatureSample',
   argNames: ['logits', 'temperature', 'u'],
   reference: temperatureSample,
+  // [batch] int32: one sampled id per row of logits.
+  output: tensorOf('int32', (args) => [shapeOf(args, 0)[0]]),
   cases,
   compare,
   mistakes: [

@@ -1,4 +1,5 @@
 import { defineProblem, type CaseSpec } from '../../../src/judge/problem';
+import { objectOf, shapeOf, tensorOf } from '../../../src/judge/contract';
 import { tensorSpec, type TensorSpec } from '../../../src/judge/inputs';
 import { compareValues, formatNumber, unravel, type Plain } from '../../../src/judge/compare';
 import type { Rng } from '../../../src/judge/rng';
@@ -134,6 +135,12 @@ export default defineProblem({
   entry: 'quantizeInt8',
   argNames: ['w'],
   reference: quantizeInt8,
+  // { q: [rows, cols] int32, scale: [rows, 1] float32, dequantized: [rows, cols] float32 }.
+  output: objectOf({
+    q: tensorOf('int32', (args) => shapeOf(args, 0)),
+    scale: tensorOf('float32', (args) => [shapeOf(args, 0)[0], 1]),
+    dequantized: tensorOf('float32', (args) => shapeOf(args, 0)),
+  }),
   cases,
   compare,
   mistakes: [

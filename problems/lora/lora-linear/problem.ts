@@ -1,4 +1,5 @@
 import { defineProblem, type CaseSpec } from '../../../src/judge/problem';
+import { shapeOf, tensorOf } from '../../../src/judge/contract';
 import { tensorSpec } from '../../../src/judge/inputs';
 import type { Rng } from '../../../src/judge/rng';
 import { loraLinear } from './reference';
@@ -69,6 +70,8 @@ export default defineProblem({
   entry: 'loraLinear',
   argNames: ['x', 'w', 'a', 'b', 'alpha'],
   reference: loraLinear,
+  // [..., dOut]: x's leading axes, w's output width (the statement names no dtype; float32).
+  output: tensorOf('float32', (args) => [...shapeOf(args, 0).slice(0, -1), shapeOf(args, 1)[1]]),
   cases,
   mistakes: [
     {

@@ -1,4 +1,5 @@
 import { defineProblem, type CaseSpec } from '../../../src/judge/problem';
+import { objectOf, plainNumber, shapeOf, tensorOf } from '../../../src/judge/contract';
 import { tensorSpec } from '../../../src/judge/inputs';
 import type { Rng } from '../../../src/judge/rng';
 import { loraTrainingStep } from './reference';
@@ -68,6 +69,14 @@ export default defineProblem({
   entry: 'loraTrainingStep',
   argNames: ['x', 'target', 'w', 'a', 'b', 'lr', 'alpha'],
   reference: loraTrainingStep,
+  // { a [dIn, r], b [r, dOut], w [dIn, dOut] tensors; loss: a number; trainableParams: a number }.
+  output: objectOf({
+    a: tensorOf('float32', (args) => shapeOf(args, 3)),
+    b: tensorOf('float32', (args) => shapeOf(args, 4)),
+    w: tensorOf('float32', (args) => shapeOf(args, 2)),
+    loss: plainNumber(),
+    trainableParams: plainNumber({ integer: true }),
+  }),
   cases,
   forbiddenApis: ['grad', 'grads', 'valueAndGrad', 'valueAndGrads', 'variableGrads', 'customGrad', 'train'].map((name) => ({
     name,

@@ -1,4 +1,5 @@
 import { defineProblem, type CaseSpec } from '../../../src/judge/problem';
+import { shapeOf, tensorOf } from '../../../src/judge/contract';
 import { tensorSpec, type TensorSpec } from '../../../src/judge/inputs';
 import { compareValues, formatNumber, type Plain } from '../../../src/judge/compare';
 import { Rng } from '../../../src/judge/rng';
@@ -115,6 +116,8 @@ export default defineProblem({
   entry: 'mergeLora',
   argNames: ['w', 'a', 'b', 'alpha'],
   reference: mergeLora,
+  // [dIn, dOut] float32: w's shape.
+  output: tensorOf('float32', (args) => shapeOf(args, 0)),
   cases,
   compare,
   mistakes: [

@@ -1,4 +1,5 @@
 import { defineProblem, type CaseSpec } from '../../../src/judge/problem';
+import { objectOf, scalarTensor, shapeOf, tensorOf } from '../../../src/judge/contract';
 import { tensorSpec, type TensorSpec } from '../../../src/judge/inputs';
 import type { Rng } from '../../../src/judge/rng';
 import { dpoLoss } from './reference';
@@ -72,6 +73,13 @@ export default defineProblem({
   entry: 'dpoLoss',
   argNames: ['policyChosenLogps', 'policyRejectedLogps', 'refChosenLogps', 'refRejectedLogps', 'beta', 'ties'],
   reference: dpoLoss,
+  // Tensors { loss [], rewardsChosen [B], rewardsRejected [B], accuracy [] } (no dtype stated; float32).
+  output: objectOf({
+    loss: scalarTensor(),
+    rewardsChosen: tensorOf('float32', (args) => shapeOf(args, 0)),
+    rewardsRejected: tensorOf('float32', (args) => shapeOf(args, 0)),
+    accuracy: scalarTensor(),
+  }),
   cases,
   mistakes: [
     {

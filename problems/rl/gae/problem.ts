@@ -1,4 +1,5 @@
 import { defineProblem, type CaseSpec } from '../../../src/judge/problem';
+import { objectOf, shapeOf, tensorOf } from '../../../src/judge/contract';
 import { tensorSpec, type TensorSpec } from '../../../src/judge/inputs';
 import type { Rng } from '../../../src/judge/rng';
 import { gae } from './reference';
@@ -72,6 +73,11 @@ export default defineProblem({
   entry: 'gae',
   argNames: ['rewards', 'values', 'dones', 'gamma', 'lam'],
   reference: gae,
+  // { advantages: [N, T], returns: [N, T] }, float32: rewards' shape.
+  output: objectOf({
+    advantages: tensorOf('float32', (args) => shapeOf(args, 0)),
+    returns: tensorOf('float32', (args) => shapeOf(args, 0)),
+  }),
   cases,
   mistakes: [
     {

@@ -1,4 +1,5 @@
 import { defineProblem, type CaseSpec } from '../../../src/judge/problem';
+import { shapeOf, tensorOf } from '../../../src/judge/contract';
 import { tensorSpec, type TensorSpec } from '../../../src/judge/inputs';
 import type { Rng } from '../../../src/judge/rng';
 import { grpoAdvantages } from './reference';
@@ -55,6 +56,8 @@ export default defineProblem({
   entry: 'grpoAdvantages',
   argNames: ['rewards', 'eps'],
   reference: grpoAdvantages,
+  // [nPrompts, groupSize] float32: rewards' shape.
+  output: tensorOf('float32', (args) => shapeOf(args, 0)),
   cases,
   mistakes: [
     {

@@ -1,4 +1,5 @@
 import { defineProblem, type CaseSpec } from '../../../src/judge/problem';
+import { objectOf, scalarTensor } from '../../../src/judge/contract';
 import { tensorSpec, type TensorSpec } from '../../../src/judge/inputs';
 import type { Rng } from '../../../src/judge/rng';
 import { ppoLoss } from './reference';
@@ -87,6 +88,8 @@ export default defineProblem({
   entry: 'ppoLoss',
   argNames: ['logProbsNew', 'logProbsOld', 'advantages', 'refLogProbs', 'clipEps', 'klCoef'],
   reference: ppoLoss,
+  // Scalar tensors (shape []) { loss, clipFraction, approxKl } (no dtype stated; float32).
+  output: objectOf({ loss: scalarTensor(), clipFraction: scalarTensor(), approxKl: scalarTensor() }),
   cases,
   mistakes: [
     {

@@ -1,4 +1,5 @@
 import { defineProblem, type CaseSpec } from '../../../src/judge/problem';
+import { scalarTensor } from '../../../src/judge/contract';
 import { tensorSpec, type TensorSpec } from '../../../src/judge/inputs';
 import type { Rng } from '../../../src/judge/rng';
 import { reinforceLoss } from './reference';
@@ -62,6 +63,8 @@ export default defineProblem({
   entry: 'reinforceLoss',
   argNames: ['logProbs', 'rewards', 'baselines', 'gamma'],
   reference: reinforceLoss,
+  // [] (scalar tensor) (no dtype stated; float32).
+  output: scalarTensor(),
   cases,
   mistakes: [
     {

@@ -1,4 +1,5 @@
 import { defineProblem, type CaseSpec } from '../../../src/judge/problem';
+import { objectOf, shapeOf, tensorOf } from '../../../src/judge/contract';
 import { tensorSpec, type TensorSpec } from '../../../src/judge/inputs';
 import type { Rng } from '../../../src/judge/rng';
 import { valueIteration } from './reference';
@@ -85,6 +86,11 @@ export default defineProblem({
   entry: 'valueIteration',
   argNames: ['rewards', 'walls', 'terminals', 'gamma', 'sweeps'],
   reference: valueIteration,
+  // { values: [H, W] float32, policy: [H, W] int32 }.
+  output: objectOf({
+    values: tensorOf('float32', (args) => shapeOf(args, 0)),
+    policy: tensorOf('int32', (args) => shapeOf(args, 0)),
+  }),
   cases,
   mistakes: [
     {

@@ -1,4 +1,5 @@
 import { defineProblem, type CaseSpec } from '../../../src/judge/problem';
+import { objectOf, shapeOf, tensorOf } from '../../../src/judge/contract';
 import { tensorSpec, type TensorSpec } from '../../../src/judge/inputs';
 import type { Rng } from '../../../src/judge/rng';
 import { adam } from './reference';
@@ -49,6 +50,12 @@ export default defineProblem({
   entry: 'adam',
   argNames: ['param', 'grads', 'lr', 'beta1', 'beta2', 'eps'],
   reference: adam,
+  // { param, m, v }: each param's shape (float32, like param).
+  output: objectOf({
+    param: tensorOf('float32', (args) => shapeOf(args, 0)),
+    m: tensorOf('float32', (args) => shapeOf(args, 0)),
+    v: tensorOf('float32', (args) => shapeOf(args, 0)),
+  }),
   cases,
   forbiddenApis: [{ name: 'train', reason: 'implement the Adam update yourself instead of using a built-in optimizer.' }],
   mistakes: [

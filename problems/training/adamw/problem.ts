@@ -1,4 +1,5 @@
 import { defineProblem, type CaseSpec } from '../../../src/judge/problem';
+import { objectOf, shapeOf, tensorOf } from '../../../src/judge/contract';
 import { tensorSpec, type TensorSpec } from '../../../src/judge/inputs';
 import type { Rng } from '../../../src/judge/rng';
 import { adamw } from './reference';
@@ -44,6 +45,12 @@ export default defineProblem({
   entry: 'adamw',
   argNames: ['param', 'grads', 'lr', 'beta1', 'beta2', 'eps', 'weightDecay'],
   reference: adamw,
+  // { param, m, v }: each param's shape (float32, like param).
+  output: objectOf({
+    param: tensorOf('float32', (args) => shapeOf(args, 0)),
+    m: tensorOf('float32', (args) => shapeOf(args, 0)),
+    v: tensorOf('float32', (args) => shapeOf(args, 0)),
+  }),
   cases,
   forbiddenApis: [{ name: 'train', reason: 'implement the AdamW update yourself instead of using a built-in optimizer.' }],
   mistakes: [

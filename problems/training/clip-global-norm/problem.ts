@@ -1,4 +1,5 @@
 import { defineProblem, type CaseSpec } from '../../../src/judge/problem';
+import { arrayOf, objectOf, plainNumber, tensorOf } from '../../../src/judge/contract';
 import { tensorSpec, type TensorSpec } from '../../../src/judge/inputs';
 import type { Rng } from '../../../src/judge/rng';
 import { clipByGlobalNorm } from './reference';
@@ -40,6 +41,14 @@ export default defineProblem({
   entry: 'clipByGlobalNorm',
   argNames: ['grads', 'maxNorm'],
   reference: clipByGlobalNorm,
+  // { grads: same order and shapes as the input grads (float32), totalNorm: a number }.
+  output: objectOf({
+    grads: arrayOf(
+      (i) => tensorOf('float32', (args) => [...(args[0] as TensorSpec[])[i].shape]),
+      (args) => (args[0] as TensorSpec[]).length,
+    ),
+    totalNorm: plainNumber(),
+  }),
   cases,
   // The eps case works with gradients around 1e-6: compare mostly relatively.
   tolerance: {

@@ -1,4 +1,5 @@
 import { defineProblem, type ArgSpec, type CaseSpec } from '../../../src/judge/problem';
+import { objectOf, shapeOf, tensorOf } from '../../../src/judge/contract';
 import { tensorSpec } from '../../../src/judge/inputs';
 import type { Rng } from '../../../src/judge/rng';
 import { gradAccumulationTrain } from './reference';
@@ -71,6 +72,11 @@ export default defineProblem({
   entry: 'gradAccumulationTrain',
   argNames: ['W', 'b', 'steps', 'lr'],
   reference: gradAccumulationTrain,
+  // { W: [din, dout], b: [dout] }, float32.
+  output: objectOf({
+    W: tensorOf('float32', (args) => shapeOf(args, 0)),
+    b: tensorOf('float32', (args) => shapeOf(args, 1)),
+  }),
   cases,
   mistakes: [
     {

@@ -1,4 +1,5 @@
 import { defineProblem, type CaseSpec } from '../../../src/judge/problem';
+import { shapeOf, tensorOf } from '../../../src/judge/contract';
 import { tensorSpec } from '../../../src/judge/inputs';
 import type { Rng } from '../../../src/judge/rng';
 import { invertedDropout } from './reference';
@@ -44,6 +45,8 @@ export default defineProblem({
   entry: 'invertedDropout',
   argNames: ['x', 'u', 'p', 'training'],
   reference: invertedDropout,
+  // Same shape as x (float32, like x).
+  output: tensorOf('float32', (args) => shapeOf(args, 0)),
   cases,
   mistakes: [
     {

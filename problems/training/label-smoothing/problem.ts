@@ -1,4 +1,5 @@
 import { defineProblem, type CaseSpec } from '../../../src/judge/problem';
+import { scalarTensor } from '../../../src/judge/contract';
 import { tensorSpec } from '../../../src/judge/inputs';
 import type { Rng } from '../../../src/judge/rng';
 import { labelSmoothedCrossEntropy } from './reference';
@@ -39,6 +40,8 @@ export default defineProblem({
   entry: 'labelSmoothedCrossEntropy',
   argNames: ['logits', 'targets', 'epsilon'],
   reference: labelSmoothedCrossEntropy,
+  // tf.Scalar, shape [] (no dtype stated; float32).
+  output: scalarTensor(),
   cases,
   mistakes: [
     {

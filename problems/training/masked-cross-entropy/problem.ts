@@ -1,4 +1,5 @@
 import { defineProblem, type CaseSpec } from '../../../src/judge/problem';
+import { objectOf, scalarTensor } from '../../../src/judge/contract';
 import { tensorSpec } from '../../../src/judge/inputs';
 import type { Rng } from '../../../src/judge/rng';
 import { maskedCrossEntropy } from './reference';
@@ -65,6 +66,8 @@ export default defineProblem({
   entry: 'maskedCrossEntropy',
   argNames: ['logits', 'targets', 'padId'],
   reference: maskedCrossEntropy,
+  // { loss, accuracy }: both shape [] (0-d tensors) (no dtype stated; float32).
+  output: objectOf({ loss: scalarTensor(), accuracy: scalarTensor() }),
   cases,
   mistakes: [
     {

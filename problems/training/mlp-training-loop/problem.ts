@@ -1,4 +1,5 @@
 import { defineProblem, type CaseSpec } from '../../../src/judge/problem';
+import { objectOf, tensorOf } from '../../../src/judge/contract';
 import { tensorSpec, type TensorSpec } from '../../../src/judge/inputs';
 import type { Rng } from '../../../src/judge/rng';
 import { mlpLoss, paramsOf } from './loss';
@@ -60,6 +61,13 @@ export default defineProblem({
   entry: 'trainMLP',
   argNames: ['x', 'y', 'params', 'steps', 'targetLoss'],
   reference: trainMLP,
+  // { W1, b1, W2, b2 }: trained parameters, the shapes of params, float32.
+  output: objectOf({
+    W1: tensorOf('float32', (args) => [...(args[2] as any).W1.shape]),
+    b1: tensorOf('float32', (args) => [...(args[2] as any).b1.shape]),
+    W2: tensorOf('float32', (args) => [...(args[2] as any).W2.shape]),
+    b2: tensorOf('float32', (args) => [...(args[2] as any).b2.shape]),
+  }),
   cases,
   compare: (expected, got, _tolerance, spec) => {
     const params = paramsOf(got, expected);

@@ -1,4 +1,5 @@
 import { defineProblem, type CaseSpec } from '../../../src/judge/problem';
+import { objectOf, shapeOf, tensorOf } from '../../../src/judge/contract';
 import { tensorSpec, type TensorSpec } from '../../../src/judge/inputs';
 import type { Rng } from '../../../src/judge/rng';
 import { sgdMomentum } from './reference';
@@ -40,6 +41,11 @@ export default defineProblem({
   entry: 'sgdMomentum',
   argNames: ['param', 'grads', 'lr', 'momentum', 'nesterov'],
   reference: sgdMomentum,
+  // { param, velocity }: both param's shape (float32, like param).
+  output: objectOf({
+    param: tensorOf('float32', (args) => shapeOf(args, 0)),
+    velocity: tensorOf('float32', (args) => shapeOf(args, 0)),
+  }),
   cases,
   forbiddenApis: [{ name: 'train', reason: 'implement the momentum update yourself instead of using a built-in optimizer.' }],
   mistakes: [

@@ -1,4 +1,5 @@
 import { defineProblem, type CaseSpec } from '../../../src/judge/problem';
+import { arrayOf, plainNumber } from '../../../src/judge/contract';
 import type { Rng } from '../../../src/judge/rng';
 import { warmupCosine } from './reference';
 
@@ -43,6 +44,8 @@ export default defineProblem({
   entry: 'warmupCosine',
   argNames: ['steps', 'baseLr', 'warmupSteps', 'totalSteps', 'minLr'],
   reference: warmupCosine,
+  // number[]: one learning rate per entry of steps, same order and length (a plain array).
+  output: arrayOf(plainNumber(), (args) => (args[0] as number[]).length),
   cases,
   // Learning rates are ~1e-4: compare relatively, the default atol would hide every mistake.
   tolerance: {

@@ -1,0 +1,26 @@
+// Held-out wrong variant: truncates w / scale toward zero instead of rounding to nearest.
+import * as tf from '@tensorflow/tfjs';
+
+export function quantizeInt8(w: tf.Tensor2D) {
+  const [rows, cols] = w.shape;
+  const data = w.dataSync();
+  const q = new Int32Array(rows * cols);
+  const scale = new Float32Array(rows);
+  const deq = new Float32Array(rows * cols);
+  for (let i = 0; i < rows; i++) {
+    let absmax = 0;
+    for (let j = 0; j < cols; j++) absmax = Math.max(absmax, Math.abs(data[i * cols + j]));
+    const s = absmax > 0 ? Math.fround(absmax / 127) : 1; // all-zero row: any positive scale
+    scale[i] = s;
+    for (let j = 0; j < cols; j++) {
+      const v = Math.min(127, Math.max(-127, Math.trunc(data[i * cols + j] / s)));
+      q[i * cols + j] = v;
+      deq[i * cols + j] = v * s;
+    }
+  }
+  return {
+    q: tf.tensor2d(q, [rows, cols], 'int32'),
+    scale: tf.tensor2d(scale, [rows, 1], 'float32'),
+    dequantized: tf.tensor2d(deq, [rows, cols], 'float32'),
+  };
+}

@@ -1,0 +1,14 @@
+// Held-out wrong variant: drops the +1e-6 from the clip coefficient (coef = maxNorm / totalNorm).
+import * as tf from '@tensorflow/tfjs';
+
+export async function clipByGlobalNorm(grads: tf.Tensor[], maxNorm: number) {
+  let sumSq = 0;
+  for (const g of grads) {
+    const vals = await g.data();
+    for (let i = 0; i < vals.length; i++) sumSq += vals[i] * vals[i];
+  }
+  const totalNorm = Math.sqrt(sumSq);
+  const coef = maxNorm / totalNorm;
+  const out = grads.map((g) => (coef < 1 ? tf.mul(g, tf.scalar(coef, 'float32')) : g.clone()));
+  return { grads: out, totalNorm };
+}

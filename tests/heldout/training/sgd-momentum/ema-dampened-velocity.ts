@@ -1,0 +1,20 @@
+// Held-out wrong variant: uses an EMA velocity with dampening, v = mu*v + (1-mu)*g, instead of v = mu*v + g.
+import * as tf from '@tensorflow/tfjs';
+
+export function sgdMomentum(param: tf.Tensor, grads: tf.Tensor[], lr: number, momentum: number, nesterov: boolean) {
+  const n = param.size;
+  const p = Float64Array.from(param.dataSync());
+  const v = new Float64Array(n);
+  for (const gt of grads) {
+    const g = gt.dataSync();
+    for (let i = 0; i < n; i++) {
+      v[i] = momentum * v[i] + (1 - momentum) * g[i];
+      const d = nesterov ? g[i] + momentum * v[i] : v[i];
+      p[i] -= lr * d;
+    }
+  }
+  return {
+    param: tf.tensor(Float32Array.from(p), param.shape, 'float32'),
+    velocity: tf.tensor(Float32Array.from(v), param.shape, 'float32'),
+  };
+}
