@@ -44,25 +44,10 @@ export async function runCandidate(
       if (maxElements === undefined) {
         value = await entry(...inputs);
       } else {
-        // An error thrown inside tf.profile would leave tfjs in profiling mode and reach the user
-        // mangled: catch it inside, restore the engine's state, then report tfjs's own message.
-        let thrown: { error: unknown } | undefined;
-        const engineState = (tf.engine() as unknown as { state: { profiling: boolean } }).state;
-        try {
-          const profile = await tf.profile(async () => {
-            try {
-              return (await entry(...inputs)) as never;
-            } catch (error) {
-              thrown = { error };
-              return null as never;
-            }
-          });
-          if (thrown) return thrown;
-          value = profile.result;
-          overLimit = checkTensorSizes(profile.kernels, maxElements);
-        } finally {
-          engineState.profiling = false;
-        }
+        const profiled = await profileSafely(tf, () => entry(...inputs));
+        if ('error' in profiled) return profiled;
+        value = profiled.result;
+        overLimit = checkTensorSizes(profiled.kernels, maxElements);
       }
     } catch (error) {
       return { error };
@@ -78,7 +63,60 @@ export async function runCandidate(
   }
 }
 
-function checkTensorSizes(kernels: { name: string; outputShapes: number[][] }[], maxElements: number): Diagnostic | undefined {
+type Kernels = { name: string; outputShapes: number[][] }[];
+
+/**
+ * tf.profile, made safe for user code. While profiling, tfjs runs each kernel inside the backend's
+ * (async) timer, so an op's error becomes a stray rejected promise and the user sees "Cannot read
+ * properties of undefined (reading 'map')"; and an error thrown out of tf.profile leaves the engine
+ * in profiling mode, slowing and mislabelling every later judgement. So each kernel's error is
+ * caught where it happens and rethrown as itself, and the profiling flag is always restored.
+ */
+async function profileSafely(tf: TF, call: () => unknown): Promise<{ error: unknown } | { result: unknown; kernels: Kernels }> {
+  const engine = tf.engine() as unknown as {
+    state: { profiling: boolean };
+    profiler: { profileKernel: (name: string, inputs: unknown, f: () => unknown[]) => unknown };
+  };
+  const profiler = engine.profiler;
+  const original = profiler.profileKernel;
+  let kernelError: { error: unknown } | undefined;
+  profiler.profileKernel = function (name, inputs, f) {
+    let failed: { error: unknown } | undefined;
+    const profile = original.call(this, name, inputs, () => {
+      try {
+        return f();
+      } catch (error) {
+        failed = { error };
+        return [];
+      }
+    });
+    if (failed) {
+      kernelError ??= failed;
+      throw failed.error;
+    }
+    return profile;
+  };
+  let thrown: { error: unknown } | undefined;
+  try {
+    const profile = await tf.profile(async () => {
+      try {
+        return (await call()) as never;
+      } catch (error) {
+        thrown = { error };
+        return null as never;
+      }
+    });
+    if (thrown) return thrown;
+    return { result: profile.result, kernels: profile.kernels };
+  } catch (error) {
+    return kernelError ?? { error };
+  } finally {
+    profiler.profileKernel = original;
+    engine.state.profiling = false;
+  }
+}
+
+function checkTensorSizes(kernels: Kernels, maxElements: number): Diagnostic | undefined {
   for (const kernel of kernels) {
     for (const shape of kernel.outputShapes) {
       const elements = shape.reduce((a, b) => a * b, 1);

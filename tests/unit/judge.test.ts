@@ -88,3 +88,27 @@ describe('judgeSource', () => {
     expect(calls).toBe(2);
   });
 });
+
+describe('size-capped problems (tf.profile)', () => {
+  const capped = defineProblem({
+    ...problem,
+    id: 'test/add-weights-capped',
+    maxTensorElements: () => 100,
+  });
+
+  it("a runtime error inside the profiled call reaches the user with tfjs's own message and leaves no profiling state", async () => {
+    await useBackend('cpu');
+    const source = `${header}export function addWeights(x, w) { return tf.matMul(x.reshape([1, -1]), tf.ones([7, 2])); }`;
+    const verdict = await judgeSource({ tf, backend: 'cpu', problem: capped, mistakeSources: {} }, { runId: 1, problemId: capped.id, source, mode: 'submit' });
+    expect(verdict.status).toBe('runtime-error');
+    expect(verdict.error?.message).toMatch(/inner dimensions|must match/i);
+    expect(verdict.error?.message).not.toMatch(/reading 'map'/);
+    expect((tf.engine() as unknown as { state: { profiling: boolean } }).state.profiling).toBe(false);
+    // The next, correct submission is judged normally.
+    const next = await judgeSource(
+      { tf, backend: 'cpu', problem: capped, mistakeSources: {} },
+      { runId: 2, problemId: capped.id, source: `${header}export function addWeights(x, w) { return tf.add(x, w.a); }`, mode: 'submit' },
+    );
+    expect(next.status).toBe('accepted');
+  });
+});
