@@ -1,8 +1,12 @@
-// One judging thread for `npm run mutants`: loads the judge through Vite (problem discovery works as
+// One judging process for `npm run mutants`: loads the judge through Vite (problem discovery works as
 // in the app), then judges the mutants it is sent, reporting before and after each one so the
-// parent can tell a mutant that never returns (an infinite loop) and restart the thread.
-import { parentPort, workerData } from 'node:worker_threads';
+// parent can tell a mutant that never returns (an infinite loop) or kills the process (a huge
+// allocation is a fatal V8 error, which would take a worker thread's whole process with it) and
+// start a new one on what is left. A child process, not a thread, for exactly that reason.
 import { createServer } from 'vite';
+
+const workerData = await new Promise((resolve) => process.once('message', resolve));
+const parentPort = { postMessage: (message) => process.send(message) };
 
 console.log = (...args) => process.stderr.write(`${args.join(' ')}\n`);
 console.warn = () => {};
@@ -42,3 +46,4 @@ for (const { problemId, skip } of workerData.work) {
 }
 await server.close();
 parentPort.postMessage({ type: 'done' });
+process.disconnect();

@@ -5,7 +5,7 @@
 // a wrong answer no case rejects. Mutants listed in the problem's equivalent-mutants.json (key →
 // reason) are reviewed equivalents. Prints per problem killed / survived / equivalent and each
 // survivor's diff; exits 1 when a non-equivalent mutant survives or a listed equivalent is killed.
-import { Worker } from 'node:worker_threads';
+import { fork } from 'node:child_process';
 import { readdirSync, existsSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
@@ -21,6 +21,7 @@ const option = (name, fallback) => {
 const threads = Math.max(1, Number(option('--threads', 1)));
 const timeoutMs = Number(option('--timeout-ms', 30000));
 const jsonFile = option('--json', undefined);
+const STARTUP_MS = Math.max(timeoutMs, 180000);
 const onlyKeys = option('--keys', undefined)?.split('|');
 
 const all = readdirSync(join(root, 'problems'), { withFileTypes: true })
@@ -43,27 +44,38 @@ const report = new Map(selected.map((id) => [id, { results: new Map(), mutants: 
 
 function runThread(work) {
   return new Promise((resolve) => {
-    const worker = new Worker(new URL('./mutants-worker.mjs', import.meta.url), { workerData: { root, work, only: onlyKeys } });
+    const worker = fork(fileURLToPath(new URL('./mutants-worker.mjs', import.meta.url)), [], {
+      execArgv: ['--max-old-space-size=3072'],
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+    });
+    worker.stderr.on('data', () => {});
+    worker.send({ root, work, only: onlyKeys });
+    worker.terminate = () => worker.kill('SIGKILL');
     let current;
     let timer;
-    const arm = () => {
+    /** Restart only after progress: a process that dies before judging anything would loop forever. */
+    let progressed = false;
+    const arm = (ms = timeoutMs) => {
       clearTimeout(timer);
       timer = setTimeout(() => {
         // A mutant that never returns (an infinite loop) is killed by the judge's time limit.
         if (current) report.get(current.problemId).results.set(current.mutant.key, { status: 'time-limit', detail: `no verdict within ${timeoutMs} ms` });
+        current = undefined;
+        progressed = true;
         worker.terminate();
-      }, timeoutMs);
+      }, ms);
     };
     worker.on('message', (message) => {
       if (message.type === 'problem') {
         Object.assign(report.get(message.problemId), message);
-        arm();
+        arm(STARTUP_MS);
       } else if (message.type === 'start') {
         current = message;
         report.get(message.problemId).mutants.set(message.mutant.key, message.mutant);
         arm();
       } else if (message.type === 'result') {
         current = undefined;
+        progressed = true;
         report.get(message.problemId).results.set(message.key, message);
         arm();
       } else if (message.type === 'done') {
@@ -74,6 +86,12 @@ function runThread(work) {
     worker.on('error', (error) => process.stderr.write(`mutation worker failed: ${error?.stack ?? error}\n`));
     worker.on('exit', () => {
       clearTimeout(timer);
+      // A process that died mid-mutant (out of memory, a fatal allocation): the judge would report
+      // a runtime error or memory limit, so the mutant is killed.
+      if (current) {
+        report.get(current.problemId).results.set(current.mutant.key, { status: 'runtime-error', detail: 'the judging process died (memory)' });
+        progressed = true;
+      }
       // Restart on what is left when a mutant hung (or the thread died).
       const left = work
         .map(({ problemId }) => {
@@ -83,12 +101,13 @@ function runThread(work) {
         })
         .filter((w) => !w.finished);
       const retry = left.filter((w) => report.get(w.problemId).error === undefined);
-      if (retry.length && retry.length <= work.length && left.some((w) => w.skip.length > 0 || w.problemId !== work[0].problemId || current)) {
+      if (retry.length && progressed) {
         current = undefined;
         resolve(runThread(retry.map(({ problemId, skip }) => ({ problemId, skip }))));
       } else resolve();
     });
-    arm();
+    // Starting Vite and computing a problem's reference answers take longer than one mutant.
+    arm(STARTUP_MS);
   });
 }
 
