@@ -1,8 +1,9 @@
 import * as Comlink from 'comlink';
-import { INIT_BUDGET_MS, type BackendChoice, type RunPhase, type RunnerInfo } from '../shared/protocol';
+import type { BackendChoice, RunPhase, RunnerInfo } from '../shared/protocol';
 import type { CellResult, GradeReport, KernelEvent, NotebookKernelApi } from '../shared/notebookProtocol';
 import { GRADE_BUDGET_MS, parseDirectives, type NotebookCell } from '../notebook/format';
-import { UserTimeBudget, WorkerTimeoutError, withBudget, type WorkerFactory } from './RunnerClient';
+import { UserTimeBudget, WorkerTimeoutError } from './budget';
+import { WorkerSlot, type WorkerFactory } from './WorkerSlot';
 
 /** Raised to a pending call when the user presses Stop. */
 export class StoppedError extends Error {
@@ -22,28 +23,25 @@ const defaultFactory: WorkerFactory = () =>
  * text lives on the main thread and is never lost, but the kernel's state is.
  */
 export class NotebookClient {
-  private worker?: Worker;
-  private api?: Comlink.Remote<NotebookKernelApi>;
-  private ready?: Promise<RunnerInfo>;
+  private readonly slot: WorkerSlot<NotebookKernelApi, RunnerInfo>;
   private choice: BackendChoice = 'auto';
   private nextRunId = 1;
   /** Rejects the call in flight when the user presses Stop. */
   private interrupt?: (error: Error) => void;
-  info?: RunnerInfo;
 
-  constructor(private readonly factory: WorkerFactory = defaultFactory) {}
+  constructor(factory: WorkerFactory = defaultFactory) {
+    this.slot = new WorkerSlot<NotebookKernelApi, RunnerInfo>(factory, (api) => api.init(this.choice));
+  }
 
+  /** The backend the kernel runs on, once it is up. */
+  get info(): RunnerInfo | undefined {
+    return this.slot.info;
+  }
+
+  /** Start a fresh kernel; a start made while another is starting replaces it (Restart clicked twice). */
   start(choice: BackendChoice = this.choice): Promise<RunnerInfo> {
     this.choice = choice;
-    this.terminate();
-    const worker = this.factory();
-    this.worker = worker;
-    this.api = Comlink.wrap<NotebookKernelApi>(worker);
-    this.ready = withBudget(this.api.init(choice), INIT_BUDGET_MS, () => this.terminate()).then((info) => {
-      if (this.worker === worker) this.info = info;
-      return info;
-    });
-    return this.ready;
+    return this.slot.start();
   }
 
   /** True while a cell or a grading run is in flight. */
@@ -57,7 +55,7 @@ export class NotebookClient {
     const started = performance.now();
     const budgetMs = parseDirectives(source).budgetMs;
     try {
-      return await this.call(budgetMs, (events) => this.api!.runCell({ runId, cellIndex, source }, events), onEvent);
+      return await this.call(budgetMs, (api, events) => api.runCell({ runId, cellIndex, source }, events), onEvent);
     } catch (error) {
       if (error instanceof WorkerTimeoutError || error instanceof StoppedError) {
         return {
@@ -77,7 +75,7 @@ export class NotebookClient {
   async grade(notebookId: string, cells: NotebookCell[]): Promise<GradeReport | { status: 'time-limit' | 'stopped'; message: string }> {
     const runId = this.nextRunId++;
     try {
-      return await this.call(GRADE_BUDGET_MS, (events) => this.api!.grade({ runId, notebookId, cells }, events), () => {});
+      return await this.call(GRADE_BUDGET_MS, (api, events) => api.grade({ runId, notebookId, cells }, events), () => {});
     } catch (error) {
       if (error instanceof WorkerTimeoutError) return { status: 'time-limit', message: `${error.message} The kernel was restarted.` };
       if (error instanceof StoppedError) return { status: 'stopped', message: error.message };
@@ -104,17 +102,18 @@ export class NotebookClient {
 
   dispose(): void {
     this.interrupt = undefined;
-    this.terminate();
+    this.slot.terminate();
   }
 
   private async call<T>(
     budgetMs: number,
-    invoke: (events: (event: KernelEvent) => void) => Promise<T>,
+    invoke: (api: Comlink.Remote<NotebookKernelApi>, events: (event: KernelEvent) => void) => Promise<T>,
     onEvent: (event: KernelEvent) => void,
   ): Promise<T> {
-    if (!this.ready) this.start(this.choice);
-    await this.ready;
-    const restart = () => this.start(this.choice).catch(() => undefined);
+    const { id, api } = await this.slot.acquire();
+    const restart = () => {
+      if (this.slot.isCurrent(id)) this.start(this.choice).catch(() => undefined);
+    };
     const userTime = new UserTimeBudget(budgetMs, restart);
     const stopped = new Promise<never>((_, reject) => (this.interrupt = reject));
     stopped.catch(() => undefined);
@@ -123,18 +122,10 @@ export class NotebookClient {
       else onEvent(event);
     });
     try {
-      return await Promise.race([invoke(events), userTime.expired, stopped]);
+      return await Promise.race([invoke(api, events), userTime.expired, stopped]);
     } finally {
       userTime.stop();
       this.interrupt = undefined;
     }
-  }
-
-  private terminate(): void {
-    this.api?.[Comlink.releaseProxy]?.();
-    this.worker?.terminate();
-    this.worker = undefined;
-    this.api = undefined;
-    this.info = undefined;
   }
 }
