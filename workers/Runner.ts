@@ -7,7 +7,15 @@ import { loadMistakeSources, loadOnnxFormulation, loadProblem } from '../src/jud
 import type { OnnxEngine } from '../src/onnx/OrtEngine';
 import type { OnnxFormulation } from '../src/onnx/formulation';
 import { serializeError } from '../src/judge/userModule';
+import type { UserRealm } from '../src/judge/realm';
 import { startBackend } from './autoBackend';
+
+/** Where user code runs: a fresh realm per judged request (the browser's sandbox workers). */
+export interface RealmSource {
+  take(backend: BackendName): Promise<UserRealm>;
+  /** Get one ready ahead of the first request. */
+  warm(backend: BackendName): void;
+}
 
 /** Decides which backend `auto` means on this device; the worker entry supplies a browser probe. */
 export type AutoBackendPicker = () => Promise<{ backend: BackendName; reason: string; adapter?: string }>;
@@ -33,6 +41,8 @@ export class Runner implements RunnerApi {
     private readonly pickAuto: AutoBackendPicker = async () => ({ backend: 'wasm', reason: 'default without a GPU probe' }),
     /** Called once the backend is up, before any user code runs (the worker locks its global down here). */
     private readonly afterInit: () => void = () => {},
+    /** Realms for user code; without one (Node), user code runs in this realm. */
+    private readonly realms?: RealmSource,
   ) {}
 
   async init(choice: BackendChoice): Promise<RunnerInfo> {
@@ -40,6 +50,7 @@ export class Runner implements RunnerApi {
     this.backend = picked.backend;
     this.watchDevice();
     this.afterInit();
+    this.realms?.warm(picked.backend);
     return { ...picked, backend: picked.backend };
   }
 
@@ -59,7 +70,9 @@ export class Runner implements RunnerApi {
       if (this.deviceLost) throw new GpuDeviceLostError(this.deviceLost);
       const { problem, mistakeSources, formulation, cache } = await this.load(request.problemId);
       const crossCheck = formulation && this.onnxEngine ? { engine: this.onnxEngine, formulation } : undefined;
-      const context: JudgeContext = { tf: this.tf, backend, problem, mistakeSources, crossCheck, onPhase, cache };
+      const realms = this.realms;
+      const openRealm = realms ? () => realms.take(backend) : undefined;
+      const context: JudgeContext = { tf: this.tf, backend, problem, mistakeSources, crossCheck, onPhase, cache, openRealm };
       const verdict = await judgeSource(context, request);
       if (this.deviceLost) throw new GpuDeviceLostError(this.deviceLost);
       return verdict;

@@ -6,17 +6,66 @@
  */
 export const LOCKED_GLOBALS = ['indexedDB', 'caches', 'fetch', 'XMLHttpRequest', 'WebSocket', 'importScripts', 'EventSource', 'WebTransport'] as const;
 
-export function lockDownGlobals(scope: object = globalThis): void {
-  for (const name of LOCKED_GLOBALS) {
-    for (let target: object | null = scope; target; target = Object.getPrototypeOf(target)) {
-      if (Object.prototype.hasOwnProperty.call(target, name)) {
-        try {
-          delete (target as Record<string, unknown>)[name];
-        } catch {
-          // Non-configurable: shadowed below instead.
-        }
+/**
+ * What a realm running user code also loses: ways to start code outside it (workers, which reach
+ * the app's IndexedDB; channels to other tabs and workers) and the origin-private file system.
+ */
+export const USER_REALM_LOCKED_GLOBALS = [...LOCKED_GLOBALS, 'Worker', 'SharedWorker', 'BroadcastChannel', 'ServiceWorker', 'FileSystemHandle', 'FileSystemDirectoryHandle'] as const;
+
+export function lockDownGlobals(scope: object = globalThis, names: readonly string[] = LOCKED_GLOBALS): void {
+  for (const name of names) removeEverywhere(scope, name);
+}
+
+/**
+ * Lock down a worker that runs user code: the globals above, `navigator.storage` (OPFS), and
+ * string-evaluating entry points (eval, the Function constructors, setTimeout with a string),
+ * through which code could `import()` the app's own modules. The user's module itself is
+ * instantiated with a Function constructor captured before this runs.
+ */
+export function lockDownUserRealm(scope: typeof globalThis = globalThis): void {
+  lockDownGlobals(scope, USER_REALM_LOCKED_GLOBALS);
+  const navigatorObject = (scope as { navigator?: object }).navigator;
+  if (navigatorObject) for (const name of ['storage', 'serviceWorker', 'locks']) removeEverywhere(navigatorObject, name);
+  const blocked = function blockedEvaluation(): never {
+    throw new EvalError('Evaluating code from strings is not available here.');
+  };
+  const functionPrototypes = [
+    Function.prototype,
+    Object.getPrototypeOf(async function () {}),
+    Object.getPrototypeOf(function* () {}),
+    Object.getPrototypeOf(async function* () {}),
+  ];
+  for (const prototype of functionPrototypes) {
+    Object.defineProperty(prototype, 'constructor', { value: blocked, configurable: false, writable: false });
+  }
+  removeEverywhere(scope, 'eval');
+  Object.defineProperty(scope, 'Function', { value: blocked, configurable: false, writable: false });
+  for (const name of ['setTimeout', 'setInterval'] as const) {
+    const original = scope[name].bind(scope) as (handler: unknown, ...rest: unknown[]) => number;
+    Object.defineProperty(scope, name, {
+      value: (handler: unknown, ...rest: unknown[]) => {
+        if (typeof handler !== 'function') throw new EvalError(`${name} needs a function, not a string of code.`);
+        return original(handler, ...rest);
+      },
+      configurable: false,
+      writable: false,
+    });
+  }
+}
+
+function removeEverywhere(scope: object, name: string): void {
+  for (let target: object | null = scope; target; target = Object.getPrototypeOf(target)) {
+    if (Object.prototype.hasOwnProperty.call(target, name)) {
+      try {
+        delete (target as Record<string, unknown>)[name];
+      } catch {
+        // Non-configurable: shadowed below instead.
       }
     }
+  }
+  try {
     Object.defineProperty(scope, name, { value: undefined, configurable: false, writable: false, enumerable: false });
+  } catch {
+    // Already locked.
   }
 }

@@ -7,7 +7,7 @@ import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.
 import wasmThreadedSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import { NotebookKernel } from './NotebookKernel';
 import { pickAutoBackend } from './autoBackend';
-import { lockDownGlobals } from './lockdown';
+import { lockDownUserRealm } from './lockdown';
 
 setWasmPaths({
   'tfjs-backend-wasm.wasm': wasmPlain,
@@ -15,4 +15,4 @@ setWasmPaths({
   'tfjs-backend-wasm-threaded-simd.wasm': wasmThreadedSimd,
 });
 
-Comlink.expose(new NotebookKernel(tf, pickAutoBackend, () => lockDownGlobals(self)));
+Comlink.expose(new NotebookKernel(tf, pickAutoBackend, () => lockDownUserRealm(self)));

@@ -8,6 +8,7 @@ import wasmThreadedSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wa
 import { Runner } from './Runner';
 import { pickAutoBackend } from './autoBackend';
 import { lockDownGlobals } from './lockdown';
+import { SandboxPool } from './sandboxRealm';
 
 setWasmPaths({
   'tfjs-backend-wasm.wasm': wasmPlain,
@@ -15,4 +16,5 @@ setWasmPaths({
   'tfjs-backend-wasm-threaded-simd.wasm': wasmThreadedSimd,
 });
 
-Comlink.expose(new Runner(tf, pickAutoBackend, () => lockDownGlobals(self)));
+// The runner holds the judge; user code runs in sandbox workers it starts (one per run), never here.
+Comlink.expose(new Runner(tf, pickAutoBackend, () => lockDownGlobals(self), new SandboxPool()));

@@ -1,16 +1,16 @@
 import type { BackendName, CaseResult, Diagnostic, JudgeRequest, RunPhase, Tolerance, Verdict, VerdictStatus } from '../shared/protocol';
 import { compareValues, type Plain } from './compare';
-import { guardedTf, ForbiddenApiError } from './guardedTf';
+import { guardedTf } from './guardedTf';
 import { describeArgs, type TF } from './inputs';
 import type { CaseSpec, ProblemDefinition } from './problem';
 import { MistakeClassifier, type Failure, type MistakeOutcomes } from './classify';
-import { runCandidate, runReference } from './execute';
+import { runReference } from './execute';
+import { InProcessRealm, type UserRealm } from './realm';
 
 export { toPlain } from './execute';
 import { Rng } from './rng';
 import { DEFAULT_TOLERANCE, toleranceFor } from './tolerance';
 import { onnxExpected, type CrossCheck } from '../onnx/crossCheck';
-import { CompileError, loadUserModule, serializeError } from './userModule';
 
 /** Everything the judge needs besides the request; the worker and the command line both build one. */
 export interface JudgeContext {
@@ -25,6 +25,11 @@ export interface JudgeContext {
   onPhase?: (phase: RunPhase) => void;
   /** Reference and known-mistake outputs kept between submissions (a Runner keeps one per problem). */
   cache?: JudgeCache;
+  /**
+   * A fresh realm for the user's code, one per judged request (the browser gives a new sandbox
+   * worker). Without one, user code runs in-process (Node tests, mutation runs).
+   */
+  openRealm?: () => Promise<UserRealm>;
 }
 
 /**
@@ -78,103 +83,98 @@ export async function judgeSource(context: JudgeContext, request: JudgeRequest):
 
   const userTf = guardedTf(tf, problem.forbiddenApis);
   const phase = context.onPhase ?? (() => {});
-  let entry: (...args: unknown[]) => unknown;
+  const realm = context.openRealm ? await context.openRealm() : new InProcessRealm(tf);
   try {
     phase('user');
-    const exports = loadUserModule(request.source, userTf);
+    // The module's top level and the entry lookup (an exported getter) are user time too.
+    const loaded = await realm.load(request.source, problem.entry, problem.forbiddenApis);
     phase('judge');
-    const candidate = exports[problem.entry];
-    if (typeof candidate !== 'function') {
-      throw new CompileError(
-        `Your file must export a function named ${problem.entry}: \`export function ${problem.entry}(...) { ... }\`.` +
-          (Object.keys(exports).length ? ` It exports: ${Object.keys(exports).join(', ')}.` : ''),
-      );
-    }
-    entry = candidate as typeof entry;
-  } catch (error) {
+    if (!loaded.ok) return finish(loaded.status, [], { error: loaded.error });
+    return await judgeCases(realm);
+  } finally {
     phase('judge');
-    const status = error instanceof CompileError || error instanceof SyntaxError ? 'compile-error' : 'runtime-error';
-    return finish(status, [], { error: serializeError(error) });
+    realm.dispose();
   }
 
-  const tolerance = toleranceFor(problem, backend);
-  const cache = context.cache ?? new JudgeCache();
-  const mistakes = new MistakeClassifier(tf, problem, context.mistakeSources, userTf, cache.mistakes);
-  const results: CaseResult[] = [];
-  const failures: Failure[] = [];
-  /** A wrong answer: name the known mistakes behind its failing cases first (judge time, not the user's). */
-  const wrongAnswer = async () => {
-    await mistakes.nameMistakes(failures, tolerance);
-    return finish('wrong-answer', results);
-  };
-  for (const spec of cache.casesFor(problem, request.mode)) {
-    const caseStarted = now();
-    const inputSummary = describeCase(problem, spec);
-    /** The result of a case that ends the judging: no output to compare, nothing leaked to count. */
-    const stopped = (diagnostic: Diagnostic): CaseResult => ({
-      name: spec.name,
-      public: spec.public,
-      passed: false,
-      inputSummary,
-      leakedTensors: 0,
-      elapsedMs: now() - caseStarted,
-      diagnostic,
-    });
-    let expected = cache.expected.get(spec);
-    if (!expected) {
-      expected = await runReference(tf, problem, spec.args);
-      cache.expected.set(spec, expected);
-    }
-    let second: { value: Plain; provider: string } | undefined;
-    if (crossCheck) {
-      second = cache.second.get(spec);
-      if (!second) {
-        second = await onnxExpected(crossCheck, spec.args);
-        cache.second.set(spec, second);
+  async function judgeCases(realm: UserRealm): Promise<Verdict> {
+    const tolerance = toleranceFor(problem, backend);
+    const cache = context.cache ?? new JudgeCache();
+    const mistakes = new MistakeClassifier(tf, problem, context.mistakeSources, userTf, cache.mistakes);
+    const results: CaseResult[] = [];
+    const failures: Failure[] = [];
+    /** A wrong answer: name the known mistakes behind its failing cases first (judge time, not the user's). */
+    const wrongAnswer = async () => {
+      await mistakes.nameMistakes(failures, tolerance);
+      return finish('wrong-answer', results);
+    };
+    for (const spec of cache.casesFor(problem, request.mode)) {
+      const caseStarted = now();
+      const inputSummary = describeCase(problem, spec);
+      /** The result of a case that ends the judging: no output to compare, nothing leaked to count. */
+      const stopped = (diagnostic: Diagnostic): CaseResult => ({
+        name: spec.name,
+        public: spec.public,
+        passed: false,
+        inputSummary,
+        leakedTensors: 0,
+        elapsedMs: now() - caseStarted,
+        diagnostic,
+      });
+      let expected = cache.expected.get(spec);
+      if (!expected) {
+        expected = await runReference(tf, problem, spec.args);
+        cache.expected.set(spec, expected);
       }
-      const engine = `onnxruntime/${second.provider}`;
-      checkedBy.add(engine);
-      const disagreement = compareValues(expected, second.value, engineTolerance(tolerance, second.provider));
-      if (disagreement) {
-        // The references contradict each other: a bug in TensorDojo, never the user's fault.
-        const message = `The two reference engines disagree on "${spec.name}": tfjs/${backend} and ${engine} differ (${disagreement.message.replace(/^Values differ: /, '')}). This is a bug in TensorDojo's reference, not in your code; your submission was not judged.`;
-        results.push(stopped({ ...disagreement, kind: 'engine-disagreement', message }));
-        return finish('internal-error', results, { error: { name: 'EngineDisagreement', message } });
+      let second: { value: Plain; provider: string } | undefined;
+      if (crossCheck) {
+        second = cache.second.get(spec);
+        if (!second) {
+          second = await onnxExpected(crossCheck, spec.args);
+          cache.second.set(spec, second);
+        }
+        const engine = `onnxruntime/${second.provider}`;
+        checkedBy.add(engine);
+        const disagreement = compareValues(expected, second.value, engineTolerance(tolerance, second.provider));
+        if (disagreement) {
+          // The references contradict each other: a bug in TensorDojo, never the user's fault.
+          const message = `The two reference engines disagree on "${spec.name}": tfjs/${backend} and ${engine} differ (${disagreement.message.replace(/^Values differ: /, '')}). This is a bug in TensorDojo's reference, not in your code; your submission was not judged.`;
+          results.push(stopped({ ...disagreement, kind: 'engine-disagreement', message }));
+          return finish('internal-error', results, { error: { name: 'EngineDisagreement', message } });
+        }
       }
+      phase('user');
+      const outcome = await realm.call(spec.args, { maxElements: problem.maxTensorElements?.(spec), argNames: problem.argNames });
+      phase('judge');
+      if ('error' in outcome) {
+        const { forbidden, error } = outcome;
+        if (backend === 'webgpu' && SYNC_READ_FAILURE.test(error.message)) error.message += SYNC_READ_HINT;
+        // The first failure decides the verdict: a crash after a wrong answer is still a wrong answer.
+        const earlierFailure = results.some((r) => !r.passed);
+        results.push(stopped({ kind: forbidden ? 'forbidden-api' : 'runtime-error', message: error.message, error }));
+        // Later cases would most likely throw the same way: stop here.
+        return earlierFailure ? wrongAnswer() : finish('runtime-error', results, { error });
+      }
+      let diagnostic =
+        outcome.mutation ??
+        outcome.overLimit ??
+        (problem.compare ? problem.compare(expected, outcome.value, tolerance, spec) : compareValues(expected, outcome.value, tolerance));
+      if (!diagnostic && second && !problem.compare) {
+        const against = compareValues(second.value, outcome.value, tolerance);
+        if (against) diagnostic = { ...against, message: `${against.message} (against the onnxruntime reference)` };
+      }
+      results.push({
+        name: spec.name,
+        public: spec.public,
+        passed: !diagnostic,
+        inputSummary,
+        diagnostic,
+        leakedTensors: outcome.leaked,
+        elapsedMs: now() - caseStarted,
+      });
+      if (diagnostic && diagnostic.kind !== 'mutated-input') failures.push({ spec, expected, got: outcome.value, result: results[results.length - 1] });
     }
-    phase('user');
-    const outcome = await runCandidate(tf, entry, spec.args, problem.maxTensorElements?.(spec), problem.argNames);
-    phase('judge');
-    if ('error' in outcome) {
-      const forbidden = outcome.error instanceof ForbiddenApiError;
-      const error = serializeError(outcome.error);
-      if (backend === 'webgpu' && SYNC_READ_FAILURE.test(error.message)) error.message += SYNC_READ_HINT;
-      // The first failure decides the verdict: a crash after a wrong answer is still a wrong answer.
-      const earlierFailure = results.some((r) => !r.passed);
-      results.push(stopped({ kind: forbidden ? 'forbidden-api' : 'runtime-error', message: error.message, error }));
-      // Later cases would most likely throw the same way: stop here.
-      return earlierFailure ? wrongAnswer() : finish('runtime-error', results, { error });
-    }
-    let diagnostic =
-      outcome.mutation ??
-      outcome.overLimit ??
-      (problem.compare ? problem.compare(expected, outcome.value, tolerance, spec) : compareValues(expected, outcome.value, tolerance));
-    if (!diagnostic && second && !problem.compare) {
-      const against = compareValues(second.value, outcome.value, tolerance);
-      if (against) diagnostic = { ...against, message: `${against.message} (against the onnxruntime reference)` };
-    }
-    results.push({
-      name: spec.name,
-      public: spec.public,
-      passed: !diagnostic,
-      inputSummary,
-      diagnostic,
-      leakedTensors: outcome.leaked,
-      elapsedMs: now() - caseStarted,
-    });
-    if (diagnostic && diagnostic.kind !== 'mutated-input') failures.push({ spec, expected, got: outcome.value, result: results[results.length - 1] });
+    return results.every((r) => r.passed) ? finish('accepted', results) : wrongAnswer();
   }
-  return results.every((r) => r.passed) ? finish('accepted', results) : wrongAnswer();
 }
 
 /** Two references may each be off by their own rounding: allow the looser of the two engines' bounds. */

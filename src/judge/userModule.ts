@@ -16,6 +16,12 @@ export class CompileError extends Error {
 }
 
 /**
+ * The Function constructor, captured when this module loads: a realm running user code removes
+ * the global one (and `.constructor` of functions) afterwards, see workers/lockdown.ts.
+ */
+const FunctionConstructor = Function;
+
+/**
  * `new Function` puts a header in front of the body, so V8 reports body line 1 as line 3. Measure
  * the offset once instead of hard-coding it: it differs between engines and versions.
  */
@@ -53,7 +59,7 @@ export function loadUserModule(source: string, tf: object): Record<string, unkno
   const code = transpile(source);
   let factory: Function;
   try {
-    factory = new Function('require', 'module', 'exports', `${code}\n//# sourceURL=${USER_FILE}`);
+    factory = new FunctionConstructor('require', 'module', 'exports', `${code}\n//# sourceURL=${USER_FILE}`);
   } catch (error) {
     throw new CompileError((error as Error).message, locateInUserCode(error));
   }

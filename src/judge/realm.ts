@@ -1,0 +1,87 @@
+/**
+ * Where the user's code runs, kept apart from the judge. The judge (references, hidden cases'
+ * expected answers, comparison, verdict) talks to a realm only through this interface, sending
+ * case inputs as plain data and receiving outputs as plain data. In the browser the realm is a
+ * fresh, locked-down worker per run (workers/Sandbox.ts), so nothing the user's code patches
+ * (Math.abs, Object.is, tf itself, postMessage) can touch the judge or outlive the run. In Node
+ * (unit tests, mutation runs) the same logic runs in-process.
+ */
+import type { Diagnostic, SerializedError } from '../shared/protocol';
+import type { Plain } from './compare';
+import { runCandidate } from './execute';
+import { ForbiddenApiError, guardedTf } from './guardedTf';
+import type { TF } from './inputs';
+import type { ArgSpec, ForbiddenApi } from './problem';
+import { CompileError, loadUserModule, serializeError } from './userModule';
+
+export type LoadOutcome = { ok: true } | { ok: false; status: 'compile-error' | 'runtime-error'; error: SerializedError };
+
+export type CallOutcome =
+  | { error: SerializedError; forbidden: boolean }
+  | { value: Plain; leaked: number; mutation?: Diagnostic; overLimit?: Diagnostic };
+
+export interface CallOptions {
+  maxElements?: number;
+  argNames: string[];
+}
+
+export interface UserRealm {
+  /** Compile and evaluate the user's module and find its entry function. */
+  load(source: string, entry: string, forbiddenApis?: ForbiddenApi[]): Promise<LoadOutcome>;
+  /** Call the entry on fresh inputs made from `args`; the output comes back as plain data. */
+  call(args: ArgSpec[], options: CallOptions): Promise<CallOutcome>;
+  /** Throw the realm away (a browser sandbox worker is terminated). */
+  dispose(): void;
+}
+
+/** The realm logic itself: used in-process in Node, and inside the browser's sandbox worker. */
+export class InProcessRealm implements UserRealm {
+  private entry?: (...args: unknown[]) => unknown;
+
+  constructor(private readonly tf: TF) {}
+
+  async load(source: string, entry: string, forbiddenApis: ForbiddenApi[] = []): Promise<LoadOutcome> {
+    try {
+      const exports = loadUserModule(source, guardedTf(this.tf, forbiddenApis));
+      const candidate = exports[entry];
+      if (typeof candidate !== 'function') {
+        const names = Object.keys(exports);
+        throw new CompileError(
+          `Your file must export a function named ${entry}: \`export function ${entry}(...) { ... }\`.` + (names.length ? ` It exports: ${names.join(', ')}.` : ''),
+        );
+      }
+      this.entry = candidate as (...args: unknown[]) => unknown;
+      return { ok: true };
+    } catch (error) {
+      const status = error instanceof CompileError || error instanceof SyntaxError ? 'compile-error' : 'runtime-error';
+      return { ok: false, status, error: safeSerialize(error) };
+    }
+  }
+
+  async call(args: ArgSpec[], options: CallOptions): Promise<CallOutcome> {
+    if (!this.entry) throw new Error('load() must succeed before call()');
+    try {
+      const outcome = await runCandidate(this.tf, this.entry, args, options.maxElements, options.argNames);
+      if ('error' in outcome) return { error: safeSerialize(outcome.error), forbidden: outcome.error instanceof ForbiddenApiError };
+      return outcome;
+    } catch (error) {
+      // Anything that breaks while the user's function runs here (a tampered tf, a poisoned
+      // prototype) is the user's doing: a runtime error, never the judge's.
+      return { error: safeSerialize(error), forbidden: false };
+    }
+  }
+
+  dispose(): void {
+    this.entry = undefined;
+  }
+}
+
+/** serializeError, even for an error whose `message` or `stack` getter throws. */
+export function safeSerialize(error: unknown): SerializedError {
+  try {
+    const serialized = serializeError(error);
+    return { ...serialized, message: String(serialized.message) };
+  } catch {
+    return { name: 'Error', message: 'Your code threw an error whose message could not be read.' };
+  }
+}
