@@ -103,6 +103,24 @@ export default defineProblem({
       diagnostic: 'mismatch',
     },
     {
+      id: 'interleaved-heads',
+      title: 'heads take interleaved features (feature % numHeads) instead of contiguous blocks',
+      explanation: 'Head h owns features h·dHead … (h+1)·dHead − 1: reshape the feature axis as [numHeads, dHead], not [dHead, numHeads], and merge back in the same order.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'mask-inverted',
+      title: 'memory mask applied the wrong way round',
+      explanation: '1/true marks a real memory token that may be attended; 0/false marks padding. Keep the scores where the mask is 1 and fill the rest.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'biases-ignored',
+      title: 'projection biases not added',
+      explanation: 'Each projection is t·W + b: add bq, bk, bv to the query, key and value projections and bo to the output.',
+      diagnostic: 'mismatch',
+    },
+    {
       id: 'memory-mask-ignored',
       title: 'memory padding mask not applied',
       explanation: 'Padded memory tokens (mask 0) must get no attention weight: reshape the mask to [b, 1, 1, tk] and fill masked scores with a large negative number before the softmax.',

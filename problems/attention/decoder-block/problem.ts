@@ -15,6 +15,8 @@ interface WeightOptions {
   b1Mean?: number;
   /** Multiplier of w2. */
   w2Scale?: number;
+  /** Multiplier of wo: a large value makes the attention branch (and LN1's precision) visible next to a large x. */
+  woScale?: number;
 }
 
 function weights(rng: Rng, dModel: number, dFF: number, o: WeightOptions = {}) {
@@ -25,7 +27,7 @@ function weights(rng: Rng, dModel: number, dFF: number, o: WeightOptions = {}) {
     wq: proj(),
     wk: proj(),
     wv: proj(),
-    wo: proj(),
+    wo: rng.normal([dModel, dModel], (o.woScale ?? 1) / Math.sqrt(dModel)),
     ln2Gamma: plus(rng.normal([dModel], 0.2), 1),
     ln2Beta: rng.normal([dModel], 0.2),
     w1: rng.normal([dModel, dFF], (o.w1Scale ?? 1) / Math.sqrt(dModel)),
@@ -37,6 +39,19 @@ function weights(rng: Rng, dModel: number, dFF: number, o: WeightOptions = {}) {
 
 function block(rng: Rng, b: number, t: number, dModel: number, nHeads: number, dFF: number, xScale = 1, xShift = 0, o: WeightOptions = {}) {
   return [plus(rng.normal([b, t, dModel], xScale), xShift), weights(rng, dModel, dFF, o), nHeads];
+}
+
+/** Asserts the promise of the offset case: every token's features have mean 1000 ± 5 and spread (std) 0.2–5. */
+function largeOffset(args: (TensorSpec | Record<string, TensorSpec> | number)[]) {
+  const x = args[0] as TensorSpec;
+  const d = x.shape[2];
+  for (let r = 0; r < x.data.length / d; r++) {
+    const row = Array.from(x.data.slice(r * d, (r + 1) * d));
+    const mean = row.reduce((a, v) => a + v, 0) / d;
+    const std = Math.sqrt(row.reduce((a, v) => a + (v - mean) ** 2, 0) / d);
+    if (!(Math.abs(mean - 1000) < 5 && std > 0.2 && std < 5)) throw new Error(`case generator: token ${r} has mean ${mean}, std ${std}`);
+  }
+  return args;
 }
 
 function identityWeights() {
@@ -59,6 +74,9 @@ function cases(rng: Rng): CaseSpec[] {
     { name: 'hidden: wide GELU inputs', public: false, args: block(rng, 2, 5, 8, 2, 32, 1, 0, { w1Scale: 3, w2Scale: 2 }) },
     { name: 'hidden: inputs with a large offset', public: false, args: block(rng, 2, 4, 8, 2, 16, 1, 20) },
     { name: 'hidden: large-magnitude inputs', public: false, args: block(rng, 1, 6, 8, 2, 16, 50) },
+    // x ≈ 1000 ± 1: a one-pass E[z²] − E[z]² variance loses all precision in float32. wo is scaled
+    // up so LN1's error is not lost in the comparison's relative tolerance on outputs near 1000.
+    { name: 'hidden: offset 1000, unit spread', public: false, args: largeOffset(block(rng, 2, 4, 16, 2, 16, 1, 1000, { woScale: 100 })) },
     { name: 'hidden: dFF ≠ 4·dModel, longer sequence', public: false, args: block(rng, 1, 9, 12, 3, 20) },
   ];
   for (let i = 0; i < 3; i++) {
@@ -114,6 +132,30 @@ export default defineProblem({
       id: 'non-causal-attention',
       title: 'attention not causal',
       explanation: 'A decoder block masks the scores so token i attends only to tokens 0..i. Apply a lower-triangular mask before the softmax.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'scaled-by-sqrt-dmodel',
+      title: 'scores scaled by √dModel instead of √dHead',
+      explanation: 'Each head is a dot product of dHead = dModel / nHeads features: divide its scores by Math.sqrt(dHead), not by the model width.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'interleaved-heads',
+      title: 'heads take interleaved features (feature % nHeads) instead of contiguous blocks',
+      explanation: 'Feature f belongs to head ⌊f / dHead⌋: reshape the feature axis as [nHeads, dHead], not [dHead, nHeads], and merge back in the same order.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'unbiased-variance',
+      title: 'LayerNorm with the unbiased variance (divided by d − 1)',
+      explanation: 'LayerNorm uses the population variance: the mean of (z − μ)² over the d features (tf.moments), not the sum divided by d − 1.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'one-pass-variance',
+      title: 'LayerNorm variance computed as E[z²] − E[z]²',
+      explanation: 'In float32 this one-pass formula cancels catastrophically when the mean is large compared with the spread (inputs near 1000). Subtract the mean first, then average the squares (tf.moments does).',
       diagnostic: 'mismatch',
     },
     {

@@ -18,8 +18,8 @@ export interface DecoderWeights {
 /**
  * One pre-LN transformer decoder block.
  * x: [b, t, dModel]; nHeads divides dModel.
- *   h   = x + CausalMHA(LN1(x))        (no biases in the attention projections)
- *   out = h + W2·GELU(W1·LN2(h) + b1) + b2
+ *   h   = x + CausalMHA(LN1(x))            (y = x·W, no biases in the attention projections)
+ *   out = h + GELU(LN2(h)·W1 + b1)·W2 + b2  (w1: [dModel, dFF], w2: [dFF, dModel])
  * LayerNorm over the last axis, biased variance, eps = 1e-5.
  * GELU is the tanh approximation: 0.5·x·(1 + tanh(√(2/π)·(x + 0.044715·x³))).
  * Returns: [b, t, dModel].

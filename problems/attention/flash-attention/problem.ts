@@ -23,6 +23,33 @@ function maxTensorElements(spec: CaseSpec): number {
   return batch * Math.max(tq * blockSize, tq * d, tq * dv, tk * d, tk * dv);
 }
 
+/**
+ * Batch 2, tq = 8, tk = 12, d = 4, dv = 3, blocks of 4. Every key has k[0] ≈ 10, so query rows 0–2
+ * (q[0] = −200) score about −1000 on every key, rows 3–5 (q[0] = +200) about +1000, and rows 6–7
+ * are ordinary. Asserted: rows 0–2 have every score below −745 (exp underflows even in float64
+ * unless the running max starts at −∞), rows 3–5 have a score above 710.
+ */
+function extremeRows(rng: Rng): (TensorSpec | number)[] {
+  const [b, tq, tk, d, dv] = [2, 8, 12, 4, 3];
+  const q = rng.normal([b, tq, d]);
+  const k = rng.normal([b, tk, d]);
+  for (let i = 0; i < b * tk; i++) k.data[i * d] = 10 + 0.02 * rng.gaussian();
+  for (let bi = 0; bi < b; bi++) for (let i = 0; i < 6; i++) q.data[(bi * tq + i) * d] = i < 3 ? -200 : 200;
+  for (let bi = 0; bi < b; bi++) {
+    for (let i = 0; i < tq; i++) {
+      const scores: number[] = [];
+      for (let j = 0; j < tk; j++) {
+        let dot = 0;
+        for (let c = 0; c < d; c++) dot += q.data[(bi * tq + i) * d + c] * k.data[(bi * tk + j) * d + c];
+        scores.push(dot / Math.sqrt(d));
+      }
+      if (i < 3 && !(Math.max(...scores) < -745)) throw new Error(`case generator: row ${i} must score below −745 on every key`);
+      if (i >= 3 && i < 6 && !(Math.max(...scores) > 710)) throw new Error(`case generator: row ${i} must have a score above 710`);
+    }
+  }
+  return [q, k, rng.normal([b, tk, dv]), 4];
+}
+
 function cases(rng: Rng): CaseSpec[] {
   const list: CaseSpec[] = [
     {
@@ -50,6 +77,7 @@ function cases(rng: Rng): CaseSpec[] {
     { name: 'hidden: tq = 1', public: false, args: attn(rng, [3], 1, 12, 4, 4, 5) },
     { name: 'hidden: large-magnitude scores', public: false, args: attn(rng, [2], 10, 16, 4, 4, 4, 30) },
     { name: 'hidden: large-magnitude scores, uneven blocks', public: false, args: attn(rng, [1], 12, 20, 8, 6, 6, 20) },
+    { name: 'hidden: rows scoring about −1000 and +1000 on every key', public: false, args: extremeRows(rng) },
   ];
   for (let i = 0; i < 3; i++) {
     const d = rng.int(1, 6);
@@ -108,6 +136,20 @@ export default defineProblem({
       title: 'last, partial key block skipped',
       explanation:
         'When tk is not a multiple of blockSize the last block is shorter. Loop while start < tk and use size = min(blockSize, tk − start).',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'running-max-starts-at-zero',
+      title: 'running max initialized to 0 instead of −∞',
+      explanation:
+        'With m starting at 0, a row whose scores are all far below zero never raises it, so every exp(s − m) underflows to 0 and the output is 0/0. Start m at −∞ (or a huge negative number such as −1e30) so the first block sets it to that block\'s row max.',
+      diagnostic: 'non-finite',
+    },
+    {
+      id: 'block-terms-not-rescaled',
+      title: "block exponentiated with its own max but added without rescaling to the running max",
+      explanation:
+        'If P = exp(S − rowmax(S)) uses the block\'s own max, P must be multiplied by exp(rowmax(S) − m\') before it joins ℓ and a, or blocks whose max is below the running max are over-weighted. Simplest: exponentiate S − m\' with the new running max m\'.',
       diagnostic: 'mismatch',
     },
     {

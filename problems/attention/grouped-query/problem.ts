@@ -1,11 +1,37 @@
 import { defineProblem, type CaseSpec } from '../../../src/judge/problem';
 import { shapeOf, tensorOf } from '../../../src/judge/contract';
-import { tensorSpec } from '../../../src/judge/inputs';
+import { tensorSpec, type TensorSpec } from '../../../src/judge/inputs';
 import type { Rng } from '../../../src/judge/rng';
 import { groupedQueryAttention } from './reference';
 
 function gqa(rng: Rng, b: number, nHeads: number, nKvHeads: number, tq: number, tk: number, d: number, dv: number, scale = 1) {
   return [rng.normal([b, nHeads, tq, d], scale), rng.normal([b, nKvHeads, tk, d], scale), rng.normal([b, nKvHeads, tk, dv])];
+}
+
+/** Largest allowed score Q_h·K_kv(h)/√d, in double precision. */
+function maxScore(args: (TensorSpec | boolean)[]): number {
+  const [q, k, , causal] = args as [TensorSpec, TensorSpec, TensorSpec, boolean];
+  const [b, nHeads, tq, d] = q.shape;
+  const [, nKvHeads, tk] = k.shape;
+  const group = nHeads / nKvHeads;
+  let max = -Infinity;
+  for (let bi = 0; bi < b; bi++)
+    for (let h = 0; h < nHeads; h++) {
+      const kv = Math.floor(h / group);
+      for (let i = 0; i < tq; i++)
+        for (let j = 0; j < (causal ? i + 1 : tk); j++) {
+          let dot = 0;
+          for (let c = 0; c < d; c++) dot += q.data[((bi * nHeads + h) * tq + i) * d + c] * k.data[((bi * nKvHeads + kv) * tk + j) * d + c];
+          max = Math.max(max, dot / Math.sqrt(d));
+        }
+    }
+  return max;
+}
+
+/** The large-magnitude promise: some allowed score is above 710, where exp overflows even in float64. */
+function overflowing(args: (TensorSpec | boolean)[]): (TensorSpec | boolean)[] {
+  if (!(maxScore(args) > 710)) throw new Error('case generator: no allowed score above 710');
+  return args;
 }
 
 function cases(rng: Rng): CaseSpec[] {
@@ -28,7 +54,8 @@ function cases(rng: Rng): CaseSpec[] {
     { name: 'hidden: tq = 1 (one decoding step)', public: false, args: [...gqa(rng, 2, 6, 2, 1, 7, 8, 4), false] },
     { name: 'hidden: tq ≠ tk, dv ≠ d', public: false, args: [...gqa(rng, 1, 4, 2, 5, 3, 6, 3), false] },
     { name: 'hidden: group of 4, causal, t = 1', public: false, args: [...gqa(rng, 3, 8, 2, 1, 1, 4, 4), true] },
-    { name: 'hidden: large-magnitude inputs', public: false, args: [...gqa(rng, 2, 4, 2, 4, 4, 16, 4, 20), true] },
+    { name: 'hidden: large-magnitude inputs', public: false, args: overflowing([...gqa(rng, 2, 4, 2, 4, 4, 16, 4, 40), true]) },
+    { name: 'hidden: large-magnitude inputs, not causal, tq ≠ tk', public: false, args: overflowing([...gqa(rng, 1, 6, 3, 3, 5, 8, 8, 40), false]) },
   ];
   for (let i = 0; i < 3; i++) {
     const nKvHeads = rng.int(1, 3);
@@ -79,6 +106,24 @@ export default defineProblem({
       title: 'scores not scaled by √d',
       explanation: 'Divide q·kᵀ by Math.sqrt(d) before the softmax, where d is the head size.',
       diagnostic: 'mismatch',
+    },
+    {
+      id: 'scaled-by-sqrt-dv',
+      title: 'scores scaled by √d_v (the value width) instead of √d',
+      explanation: 'The dot products sum over the query/key head size d (the last axis of q); v’s width dv plays no part in the scale.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'softmax-over-query-axis',
+      title: 'softmax taken over the query axis',
+      explanation: 'Each query row is a distribution over the keys: tf.softmax(scores, -1) on scores of shape [b, nHeads, tq, tk].',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'unstable-softmax',
+      title: 'softmax without subtracting the row maximum',
+      explanation: 'exp of scores in the hundreds overflows to Infinity and the row becomes NaN. Subtract the row max before exp, or use tf.softmax.',
+      diagnostic: 'non-finite',
     },
     {
       id: 'causal-ignored',

@@ -1,6 +1,6 @@
-import { defineProblem, type CaseSpec } from '../../../src/judge/problem';
+import { defineProblem, type ArgSpec, type CaseSpec } from '../../../src/judge/problem';
 import { shapeOf, tensorOf } from '../../../src/judge/contract';
-import { tensorSpec } from '../../../src/judge/inputs';
+import { tensorSpec, type TensorSpec } from '../../../src/judge/inputs';
 import type { Rng } from '../../../src/judge/rng';
 import { decodeWithKvCache } from './reference';
 
@@ -23,6 +23,35 @@ function maxTensorElements(spec: CaseSpec): number {
   return b * Math.max(prefill * prefill, t * width);
 }
 
+/** Largest causal score (x_i W_q)·(x_j W_k)/√dk over j ≤ i, in double precision. */
+function maxScore(args: unknown[]): number {
+  const [x, w] = args as [TensorSpec, Record<string, TensorSpec>];
+  const [b, t, dModel] = x.shape;
+  const dk = w.wk.shape[1];
+  const project = (m: TensorSpec, r: number) =>
+    Array.from({ length: dk }, (_, c) => {
+      let acc = 0;
+      for (let e = 0; e < dModel; e++) acc += x.data[r * dModel + e] * m.data[e * dk + c];
+      return acc;
+    });
+  let max = -Infinity;
+  for (let bi = 0; bi < b; bi++)
+    for (let i = 0; i < t; i++) {
+      const q = project(w.wq, bi * t + i);
+      for (let j = 0; j <= i; j++) {
+        const k = project(w.wk, bi * t + j);
+        max = Math.max(max, q.reduce((acc, qc, c) => acc + qc * k[c], 0) / Math.sqrt(dk));
+      }
+    }
+  return max;
+}
+
+/** The large-magnitude promise: some causal score is above 710, where exp overflows even in float64. */
+function overflowing(args: unknown[]): ArgSpec[] {
+  if (!(maxScore(args) > 710)) throw new Error('case generator: no causal score above 710');
+  return args as ArgSpec[];
+}
+
 function cases(rng: Rng): CaseSpec[] {
   const eye = tensorSpec([1, 0, 0, 1], [2, 2]);
   const list: CaseSpec[] = [
@@ -43,7 +72,7 @@ function cases(rng: Rng): CaseSpec[] {
     { name: 'hidden: t = 1', public: false, args: decode(rng, 3, 1, 4, 4, 2, 1) },
     { name: 'hidden: one step after a long prompt', public: false, args: decode(rng, 2, 9, 4, 4, 4, 8) },
     { name: 'hidden: dv ≠ dk, dModel ≠ dk', public: false, args: decode(rng, 2, 12, 8, 3, 6, 5) },
-    { name: 'hidden: large-magnitude scores', public: false, args: decode(rng, 2, 10, 6, 6, 4, 3, 12) },
+    { name: 'hidden: large-magnitude scores', public: false, args: overflowing(decode(rng, 2, 10, 6, 6, 4, 3, 40)) },
     { name: 'hidden: long decode', public: false, args: decode(rng, 1, 24, 8, 8, 8, 2) },
   ];
   for (let i = 0; i < 3; i++) {
@@ -91,6 +120,24 @@ export default defineProblem({
       explanation:
         'A single step needs no mask, but the prompt is processed as one chunk: prompt token r may only see prompt tokens 0..r. Mask the prefill scores above the diagonal.',
       diagnostic: 'mismatch',
+    },
+    {
+      id: 'scaled-by-sqrt-dmodel',
+      title: 'scores scaled by √dModel instead of √dk',
+      explanation: 'The dot products q·k sum over the key width dk (the last axis of wk), so divide by Math.sqrt(dk), not by the embedding width.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'scaled-by-sqrt-dv',
+      title: 'scores scaled by √dv instead of √dk',
+      explanation: 'The scale comes from the width of q and k (dk); the value width dv plays no part in it.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'unstable-softmax',
+      title: 'softmax without subtracting the row maximum',
+      explanation: 'exp of scores in the hundreds overflows to Infinity and the row becomes NaN. Subtract the row max before exp, or use tf.softmax.',
+      diagnostic: 'non-finite',
     },
     {
       id: 'missing-scale',

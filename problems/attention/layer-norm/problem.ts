@@ -25,6 +25,19 @@ function random(rng: Rng, shape: number[], eps = 1e-5, scale = 1, offset = 0): A
   return [rows(rng, shape, scale, offset), ...affine(rng, shape[shape.length - 1]), eps];
 }
 
+/** Asserts the promise of the large-mean cases: every row has |mean| within 1000 ± 5 and a spread (std) within 0.1–10. */
+function largeMean(args: ArgSpec[]): ArgSpec[] {
+  const x = args[0] as TensorSpec;
+  const d = x.shape[x.shape.length - 1];
+  for (let r = 0; r < x.data.length / d; r++) {
+    const row = Array.from(x.data.slice(r * d, (r + 1) * d));
+    const mean = row.reduce((a, b) => a + b, 0) / d;
+    const std = Math.sqrt(row.reduce((a, b) => a + (b - mean) ** 2, 0) / d);
+    if (!(Math.abs(Math.abs(mean) - 1000) < 5 && std > 0.1 && std < 10)) throw new Error(`case generator: row ${r} has mean ${mean}, std ${std}`);
+  }
+  return args;
+}
+
 function cases(rng: Rng): CaseSpec[] {
   const list: CaseSpec[] = [
     {
@@ -45,7 +58,9 @@ function cases(rng: Rng): CaseSpec[] {
     { name: 'hidden: eps = 0.1', public: false, args: random(rng, [2, 2, 5], 0.1) },
     { name: 'hidden: d = 2', public: false, args: random(rng, [5, 2]) },
     { name: 'hidden: large-magnitude features', public: false, args: random(rng, [3, 12], 1e-5, 1000) },
-    { name: 'hidden: large mean, unit spread', public: false, args: random(rng, [4, 32], 1e-5, 1, 1000) },
+    { name: 'hidden: large mean, unit spread', public: false, args: largeMean(random(rng, [4, 32], 1e-5, 1, 1000)) },
+    { name: 'hidden: large negative mean, unit spread, x is [d]', public: false, args: largeMean(random(rng, [48], 1e-5, 1, -1000)) },
+    { name: 'hidden: large mean, unit spread, [batch, time, d]', public: false, args: largeMean(random(rng, [2, 3, 24], 1e-5, 1, 1000)) },
     { name: 'hidden: d = 1 (every row normalizes to 0, output is beta)', public: false, args: random(rng, [4, 1]) },
     { name: 'hidden: rank 4 input', public: false, args: random(rng, [2, 2, 3, 4]) },
   ];
@@ -100,6 +115,30 @@ export default defineProblem({
       id: 'missing-gamma-beta',
       title: 'gamma and beta not applied',
       explanation: 'After normalizing, scale by gamma and shift by beta (both [d], broadcast over the rows).',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'gamma-beta-swapped',
+      title: 'gamma and beta swapped',
+      explanation: 'gamma is the per-feature scale and beta the shift: y = normalized · gamma + beta.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'mean-not-subtracted',
+      title: 'x divided by the standard deviation without subtracting the mean',
+      explanation: 'The numerator is x − mean, not x: centre each row before dividing by √(var + eps).',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'eps-ignored',
+      title: 'a hard-coded eps instead of the eps argument',
+      explanation: 'Use the eps passed in; the cases use different values (1, 0.1, 1e-3 …) and a fixed 1e-5 gives the wrong denominator.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'stats-over-last-two-axes',
+      title: 'statistics over the last two axes (the whole sequence) instead of each row',
+      explanation: 'Each token is normalized on its own: mean and variance over axis -1 only, not over [-2, -1].',
       diagnostic: 'mismatch',
     },
     {

@@ -35,6 +35,41 @@ function randomCase(
   return { name, public: false, args: [rng.normal([b, t, dModel], xScale), weights(rng, dModel, wScale), nHeads, causal] };
 }
 
+/** Largest scaled score any head's query gives an allowed key, computed in double precision. */
+function maxScore(spec: CaseSpec): number {
+  const [x, w, nHeads, causal] = spec.args as [TensorSpec, Record<string, TensorSpec>, number, boolean];
+  const [b, t, dModel] = x.shape;
+  const dHead = dModel / nHeads;
+  const project = (m: TensorSpec) => {
+    const out = new Float64Array(b * t * dModel);
+    for (let r = 0; r < b * t; r++)
+      for (let c = 0; c < dModel; c++) {
+        let acc = 0;
+        for (let e = 0; e < dModel; e++) acc += x.data[r * dModel + e] * m.data[e * dModel + c];
+        out[r * dModel + c] = acc;
+      }
+    return out;
+  };
+  const q = project(w.wq);
+  const k = project(w.wk);
+  let max = -Infinity;
+  for (let bi = 0; bi < b; bi++)
+    for (let h = 0; h < nHeads; h++)
+      for (let i = 0; i < t; i++)
+        for (let j = 0; j < (causal ? i + 1 : t); j++) {
+          let dot = 0;
+          for (let c = h * dHead; c < (h + 1) * dHead; c++) dot += q[(bi * t + i) * dModel + c] * k[(bi * t + j) * dModel + c];
+          max = Math.max(max, dot / Math.sqrt(dHead));
+        }
+  return max;
+}
+
+/** The large-magnitude promise: some allowed score is above 710, where exp overflows even in float64. */
+function overflowing(spec: CaseSpec): CaseSpec {
+  if (!(maxScore(spec) > 710)) throw new Error(`case generator: ${spec.name} has no score above 710`);
+  return spec;
+}
+
 function cases(rng: Rng): CaseSpec[] {
   // Example 1 and 2 share x = [[1, 0], [0, 1], [1, 1]] (b = 1, t = 3, dModel = 2).
   const x = () => tensorSpec([1, 0, 0, 1, 1, 1], [1, 3, 2]);
@@ -63,8 +98,8 @@ function cases(rng: Rng): CaseSpec[] {
     randomCase(rng, 'hidden: 3 heads, not causal', 2, 5, 12, 3, false),
     randomCase(rng, 'hidden: longer sequence t = 12, 4 heads, causal', 2, 12, 16, 4, true),
     // x ~ N(0, 20²) and weights ~ N(0, 1): scores in the thousands, exp overflows without the max shift.
-    randomCase(rng, 'hidden: large-magnitude inputs, causal', 2, 6, 16, 2, true, 20, Math.sqrt(16)),
-    randomCase(rng, 'hidden: large-magnitude inputs, not causal', 1, 5, 8, 2, false, 20, Math.sqrt(8)),
+    overflowing(randomCase(rng, 'hidden: large-magnitude inputs, causal', 2, 6, 16, 2, true, 20, Math.sqrt(16))),
+    overflowing(randomCase(rng, 'hidden: large-magnitude inputs, not causal', 1, 5, 8, 2, false, 20, Math.sqrt(8))),
   ];
   for (let i = 0; i < 3; i++) {
     const nHeads = rng.int(1, 4);
@@ -123,6 +158,18 @@ export default defineProblem({
       id: 'interleaved-heads',
       title: 'heads take interleaved columns instead of contiguous blocks',
       explanation: 'Head h owns columns h·dHead..(h+1)·dHead-1: reshape the feature axis as [nHeads, dHead], not [dHead, nHeads].',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'merge-without-transpose',
+      title: 'heads merged by reshaping [b, nHeads, t, dHead] straight to [b, t, dModel]',
+      explanation: 'Transpose the head outputs back to [b, t, nHeads, dHead] before reshaping to [b, t, dModel]; a direct reshape puts one head\'s time steps side by side as if they were features of one token.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'mask-transposed',
+      title: 'causal mask transposed: queries see the future instead of the past',
+      explanation: 'Rows are queries and columns keys: keep the lower triangle (j ≤ i), tf.linalg.bandPart(ones, -1, 0), not the upper one.',
       diagnostic: 'mismatch',
     },
     {

@@ -86,6 +86,18 @@ export default defineProblem({
       diagnostic: 'mismatch',
     },
     {
+      id: 'eps-ignored',
+      title: 'a hard-coded eps instead of the eps argument',
+      explanation: 'Use the eps passed in; the cases use several values (0.01, 0.1, 1e-3 …) and a fixed 1e-6 gives the wrong denominator.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'divided-by-std',
+      title: 'divided by the standard deviation instead of the root mean square',
+      explanation: 'The statistic is the plain mean of x² — no mean subtracted anywhere. √(mean((x − μ)²) + eps) is the standard deviation, which differs whenever a row has a non-zero mean.',
+      diagnostic: 'mismatch',
+    },
+    {
       id: 'missing-gamma',
       title: 'gamma not applied',
       explanation: 'Multiply the normalized rows by the learned scale gamma ([d], broadcast over the rows).',

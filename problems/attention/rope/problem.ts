@@ -78,5 +78,23 @@ export default defineProblem({
       explanation: 'With rotate-half, column c uses θ_(c mod dHead/2): the frequency table is [θ, θ] concatenated, not each θ repeated twice in place. Mixing the two conventions rotates pairs by mismatched angles.',
       diagnostic: 'mismatch',
     },
+    {
+      id: 'positions-start-at-one',
+      title: 'positions counted from 1 (offset + j + 1 instead of offset + j)',
+      explanation: 'Time step j is at position offset + j: the first token of an empty cache is at position 0 and is not rotated at all.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'frequencies-not-repeated',
+      title: 'a separate frequency for every column instead of dHead/2 frequencies used by both halves',
+      explanation: 'There are only dHead/2 frequencies θ_i = base^(−2i/dHead), i < dHead/2; feature i and feature i + dHead/2 are one pair and rotate by the same angle, so the table is [θ, θ].',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'cos-sin-swapped',
+      title: 'cos and sin swapped',
+      explanation: 'out = x·cos(pθ) + rotate_half(x)·sin(pθ): at position 0 the rotation is the identity (cos 0 = 1, sin 0 = 0).',
+      diagnostic: 'mismatch',
+    },
   ],
 });

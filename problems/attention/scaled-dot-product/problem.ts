@@ -21,6 +21,67 @@ function keyPaddingMask(rng: Rng, b: number, tk: number, dtype: 'float32' | 'boo
   return tensorSpec(values, [b, 1, tk], dtype);
 }
 
+/** Throws unless exactly the listed rows (leading indices) of a [..., tq, tk] mask are fully masked. */
+function assertFullyMaskedOnly(values: number[], shape: number[], rows: number[][]): void {
+  const tk = shape[shape.length - 1];
+  const lead = shape.slice(0, -1);
+  for (let r = 0; r * tk < values.length; r++) {
+    const index: number[] = [];
+    for (let rest = r, a = lead.length - 1; a >= 0; a--) {
+      index.unshift(rest % lead[a]);
+      rest = Math.floor(rest / lead[a]);
+    }
+    const empty = values.slice(r * tk, (r + 1) * tk).every((x) => x === 0);
+    const listed = rows.some((row) => row.join() === index.join());
+    if (empty !== listed) throw new Error(`case generator: mask row [${index.join(', ')}] ${empty ? 'is' : 'is not'} fully masked`);
+  }
+}
+
+/** Scaled scores q·kᵀ/√d of 2-D or batched specs, flattened per [batch…, tq] row. */
+function scoreRows(q: TensorSpec, k: TensorSpec): number[][] {
+  const d = q.shape.at(-1)!;
+  const tq = q.shape.at(-2)!;
+  const tk = k.shape.at(-2)!;
+  const batches = q.data.length / (tq * d);
+  const rows: number[][] = [];
+  for (let b = 0; b < batches; b++) {
+    for (let i = 0; i < tq; i++) {
+      const row: number[] = [];
+      for (let j = 0; j < tk; j++) {
+        let dot = 0;
+        for (let c = 0; c < d; c++) dot += q.data[(b * tq + i) * d + c] * k.data[(b * tk + j) * d + c];
+        row.push(dot / Math.sqrt(d));
+      }
+      rows.push(row);
+    }
+  }
+  return rows;
+}
+
+/** Keeps the promise "exp of the largest score overflows even in float64": raise it if the draw did not. */
+function withMaxScoreAbove(args: TensorSpec[], bound: number): TensorSpec[] {
+  const [q, k] = args;
+  const max = () => Math.max(...scoreRows(q, k).flat());
+  // Scale the first query row up until some score clears the bound (a rare draw needs it).
+  for (let tries = 0; max() <= bound && tries < 20; tries++) {
+    const d = q.shape.at(-1)!;
+    for (let c = 0; c < d; c++) q.data[c] *= 2;
+  }
+  if (max() <= bound) throw new Error(`case generator: no score above ${bound}`);
+  return args;
+}
+
+/** q [3, 4], k [5, 4], v [5, 3]: keys have positive entries and query row 0 large negative ones. */
+function veryNegativeRow(rng: Rng): TensorSpec[] {
+  const k = rng.uniform([5, 4], 1, 2);
+  const q = rng.normal([3, 4]);
+  for (let c = 0; c < 4; c++) q.data[c] = -400 - 50 * rng.next();
+  const rows = scoreRows(q, k);
+  if (!(Math.max(...rows[0]) < -745)) throw new Error('case generator: row 0 must have every score below −745');
+  if (!(Math.max(...rows[1]) > -50)) throw new Error('case generator: row 1 must be an ordinary row');
+  return [q, k, rng.normal([5, 3])];
+}
+
 function qkv(rng: Rng, batch: number[], tq: number, tk: number, d: number, dv: number, scale = 1) {
   return [rng.normal([...batch, tq, d], scale), rng.normal([...batch, tk, d], scale), rng.normal([...batch, tk, dv])];
 }
@@ -39,8 +100,9 @@ function cases(rng: Rng): CaseSpec[] {
     { name: 'hidden: one head [2, 1]', public: false, args: qkv(rng, [2, 1], 4, 3, 4, 5) },
     { name: 'hidden: tk == dv', public: false, args: qkv(rng, [3], 2, 6, 4, 6) },
     { name: 'hidden: d = 1', public: false, args: qkv(rng, [2], 3, 4, 1, 2) },
-    { name: 'hidden: large-magnitude inputs', public: false, args: qkv(rng, [2], 4, 5, 16, 4, 30) },
-    { name: 'hidden: large-magnitude inputs, long keys', public: false, args: qkv(rng, [1], 3, 32, 8, 8, 40) },
+    { name: 'hidden: large-magnitude inputs', public: false, args: withMaxScoreAbove(qkv(rng, [2], 4, 5, 16, 4, 30), 710) },
+    { name: 'hidden: large-magnitude inputs, long keys', public: false, args: withMaxScoreAbove(qkv(rng, [1], 3, 32, 8, 8, 40), 710) },
+    { name: 'hidden: a query row whose scores are all below −745', public: false, args: veryNegativeRow(rng) },
   ];
   const t = rng.int(4, 7);
   list.push({ name: 'hidden: causal mask [t, t] broadcast over batch', public: false, args: [...qkv(rng, [2], t, t, 8, 8), causalMask(t)] });
@@ -51,6 +113,16 @@ function cases(rng: Rng): CaseSpec[] {
   const fullRow: number[] = [];
   for (let b = 0; b < 2; b++) for (let i = 0; i < 3; i++) for (let j = 0; j < 4; j++) fullRow.push(i === 1 ? 0 : rng.next() < 0.6 || j === i ? 1 : 0);
   list.push({ name: 'hidden: fully masked query row', public: false, args: [...qkv(rng, [2], 3, 4, 4, 3), tensorSpec(fullRow, [2, 3, 4])] });
+  // Fully masked in one batch entry only, and a 2-D mask whose other rows allow every key: a
+  // "row has a key" test must look along the key axis of the same row, not across batch or queries.
+  const oneBatchRow: number[] = [];
+  for (let b = 0; b < 2; b++) for (let i = 0; i < 3; i++) for (let j = 0; j < 5; j++) oneBatchRow.push(i === 2 && b === 0 ? 0 : b === 1 || j <= i ? 1 : 0);
+  assertFullyMaskedOnly(oneBatchRow, [2, 3, 5], [[0, 2]]);
+  list.push({ name: 'hidden: fully masked row in one batch entry only', public: false, args: [...qkv(rng, [2], 3, 5, 4, 3), tensorSpec(oneBatchRow, [2, 3, 5], 'bool')] });
+  const twoD: number[] = [];
+  for (let i = 0; i < 4; i++) for (let j = 0; j < 3; j++) twoD.push(i === 0 ? 0 : 1);
+  assertFullyMaskedOnly(twoD, [4, 3], [[0]]);
+  list.push({ name: 'hidden: no batch axis, first query row fully masked', public: false, args: [...qkv(rng, [], 4, 3, 6, 2), tensorSpec(twoD, [4, 3])] });
   list.push({ name: 'hidden: random mask [tq, tk] with large inputs', public: false, args: [...qkv(rng, [2], 4, 6, 8, 4, 20), rng.bernoulli([4, 6], 0.7)] });
   for (let i = 0; i < 3; i++) {
     const batch = [rng.int(1, 3)];
@@ -108,6 +180,26 @@ export default defineProblem({
       id: 'fully-masked-row-averages',
       title: 'a fully masked row averages all values instead of returning zeros',
       explanation: 'With a large negative fill, a row where every key is masked gets uniform weights. Multiply such rows by 0.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'mask-after-softmax',
+      title: 'mask applied after the softmax',
+      explanation:
+        'Zeroing masked weights after the softmax leaves rows that no longer sum to 1. Replace masked scores with a large negative number before the softmax instead.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'scaled-by-sqrt-dv',
+      title: 'scores scaled by √d_v (the value width) instead of √d',
+      explanation: 'd is the width of q and k (the last axis of q), which the dot products sum over; v’s width dv plays no part in the scale.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'mask-added-to-scores',
+      title: 'the 0/1 mask added to the scores instead of masking them',
+      explanation:
+        'Here the mask is boolean (1 = may attend), not an additive bias: adding it only nudges the logits. Use tf.where(allowed, scores, -1e9) so masked keys get no weight.',
       diagnostic: 'mismatch',
     },
     {

@@ -70,6 +70,18 @@ export default defineProblem({
       diagnostic: 'mismatch',
     },
     {
+      id: 'odd-width-extra-column',
+      title: 'an odd dModel gets an extra column (a cosine partner for the last sine)',
+      explanation: 'Stacking a (sin, cos) pair for each of ⌈dModel/2⌉ frequencies gives 2·⌈dModel/2⌉ columns. The result has exactly dModel columns: for odd dModel the last column is a sine with no cosine after it — slice it off.',
+      diagnostic: 'shape',
+    },
+    {
+      id: 'frequency-inverted',
+      title: 'position multiplied by 10000^(2i/dModel) instead of divided',
+      explanation: 'The angle is pos / 10000^(2i/dModel) = pos · 10000^(−2i/dModel): frequencies fall from 1 towards 1/10000 across the columns.',
+      diagnostic: 'mismatch',
+    },
+    {
       id: 'returns-plain-array',
       title: 'returned a JavaScript array instead of a tensor',
       explanation: 'Return a float32 tf.Tensor of shape [seqLen, dModel], e.g. tf.tensor2d(values, [seqLen, dModel]).',

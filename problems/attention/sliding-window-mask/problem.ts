@@ -1,11 +1,38 @@
 import { defineProblem, type CaseSpec } from '../../../src/judge/problem';
 import { shapeOf, tensorOf } from '../../../src/judge/contract';
-import { tensorSpec } from '../../../src/judge/inputs';
+import { tensorSpec, type TensorSpec } from '../../../src/judge/inputs';
 import type { Rng } from '../../../src/judge/rng';
 import { slidingWindowAttention } from './reference';
 
 function qkv(rng: Rng, batch: number[], t: number, d: number, dv: number, scale = 1) {
   return [rng.normal([...batch, t, d], scale), rng.normal([...batch, t, d], scale), rng.normal([...batch, t, dv])];
+}
+
+/**
+ * Asserts the promise of the large-magnitude case: some score inside the window exceeds `bound`, so
+ * exp without the row max overflows even in float64. A draw that misses has its first query row
+ * doubled until it clears the bound (row 0 sees key 0, itself).
+ */
+function withWindowScoreAbove(args: TensorSpec[], window: number, bound: number): TensorSpec[] {
+  const [q, k] = args;
+  const [t, d] = q.shape.slice(-2);
+  const batches = q.data.length / (t * d);
+  const maxScore = () => {
+    let max = -Infinity;
+    for (let b = 0; b < batches; b++)
+      for (let i = 0; i < t; i++)
+        for (let j = Math.max(0, i - window + 1); j <= i; j++) {
+          let dot = 0;
+          for (let c = 0; c < d; c++) dot += q.data[(b * t + i) * d + c] * k.data[(b * t + j) * d + c];
+          max = Math.max(max, dot / Math.sqrt(d));
+        }
+    return max;
+  };
+  for (let tries = 0; maxScore() <= bound && tries < 20; tries++) {
+    for (let c = 0; c < d; c++) q.data[c] = 2 * k.data[c] + q.data[c];
+  }
+  if (maxScore() <= bound) throw new Error(`case generator: no windowed score above ${bound}`);
+  return args;
 }
 
 function cases(rng: Rng): CaseSpec[] {
@@ -24,7 +51,7 @@ function cases(rng: Rng): CaseSpec[] {
     { name: 'hidden: no batch axis', public: false, args: [...qkv(rng, [], 8, 4, 5), 3] },
     { name: 'hidden: batch and heads [2, 3]', public: false, args: [...qkv(rng, [2, 3], 9, 8, 4), 4] },
     { name: 'hidden: window t - 1', public: false, args: [...qkv(rng, [2], 6, 4, 4), 5] },
-    { name: 'hidden: large-magnitude inputs', public: false, args: [...qkv(rng, [2], 8, 16, 4, 30), 3] },
+    { name: 'hidden: large-magnitude inputs', public: false, args: [...withWindowScoreAbove(qkv(rng, [2], 8, 16, 4, 30), 3, 710), 3] },
   ];
   for (let i = 0; i < 3; i++) {
     const t = rng.int(2, 12);
@@ -80,6 +107,24 @@ export default defineProblem({
       explanation:
         'A lower-triangular mask lets query i see every earlier key. Also drop keys more than window - 1 steps back (bandPart(ones, window - 1, 0)).',
       diagnostic: 'mismatch',
+    },
+    {
+      id: 'scaled-by-sqrt-dv',
+      title: 'scores scaled by √d_v (the value width) instead of √d',
+      explanation: 'd is the width of q and k, the axis the dot products sum over; divide q·kᵀ by √d, not by the square root of v’s last axis.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'missing-scale',
+      title: 'scores not scaled by √d',
+      explanation: 'Divide q·kᵀ by Math.sqrt(d) before masking and the softmax.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'unstable-softmax',
+      title: 'softmax without subtracting the row maximum',
+      explanation: 'exp of scores in the hundreds overflows to Infinity and the row becomes NaN. Subtract the row max before exp, or use tf.softmax.',
+      diagnostic: 'non-finite',
     },
     {
       id: 'mask-after-softmax',
