@@ -13,6 +13,47 @@ function randomCase(rng: Rng, name: string, batch: number[], tq: number, tk: num
   };
 }
 
+/**
+ * Scores of magnitude ≈ 800–1000, positive in batch 0 and negative in batch 1: exp without the row
+ * max shift overflows to Infinity (or underflows every key to 0, then 0/0) even in float64, whose
+ * exp overflows above ≈ 709. Built from dyadic values (d = 4, so √d = 2) that make every score
+ * exact in float32, so all correct implementations agree to float32 rounding; keys a few units
+ * apart keep the softmax non-trivial. Throws if the data loses these properties.
+ */
+function largeScoresCase(rng: Rng, name: string): CaseSpec {
+  const [B, tq, tk, d, dv] = [2, 3, 5, 4, 3];
+  const small = () => rng.int(-16, 16) / 16;
+  const q: number[] = [];
+  const k: number[] = [];
+  for (let b = 0; b < B; b++) {
+    const sign = b === 0 ? 1 : -1;
+    for (let i = 0; i < tq; i++) q.push(sign * rng.int(1600, 2000), small(), small(), small());
+    for (let j = 0; j < tk; j++) k.push(1 - rng.int(0, 7) / 512, small(), small(), small());
+  }
+  let nonTrivialRows = 0;
+  for (let b = 0; b < B; b++) {
+    for (let i = 0; i < tq; i++) {
+      const scores = Array.from({ length: tk }, (_, j) => {
+        let dot = 0;
+        for (let c = 0; c < d; c++) dot += q[(b * tq + i) * d + c] * k[(b * tk + j) * d + c];
+        return dot / Math.sqrt(d);
+      });
+      const max = Math.max(...scores);
+      if (scores.some((x) => Math.fround(x) !== x)) throw new Error(`attention-backward: "${name}" has a score that is not exact in float32`);
+      if (!(max >= 750 || max <= -750)) throw new Error(`attention-backward: row ${b}/${i} of "${name}" would not overflow exp in float64`);
+      const weights = scores.map((x) => Math.exp(x - max));
+      const total = weights.reduce((a, w) => a + w, 0);
+      if (weights.filter((w) => w / total >= 0.01).length >= 2) nonTrivialRows++;
+    }
+  }
+  if (nonTrivialRows === 0) throw new Error(`attention-backward: every row of "${name}" has a one-hot softmax`);
+  return {
+    name,
+    public: false,
+    args: [tensorSpec(q, [B, tq, d]), tensorSpec(k, [B, tk, d]), rng.normal([B, tk, dv]), rng.normal([B, tq, dv])],
+  };
+}
+
 function cases(rng: Rng): CaseSpec[] {
   const list: CaseSpec[] = [
     {
@@ -39,6 +80,7 @@ function cases(rng: Rng): CaseSpec[] {
   list.push(randomCase(rng, 'hidden: d = 1', [2], 3, 4, 1, 2));
   list.push(randomCase(rng, 'hidden: large d = 32', [1], 3, 4, 32, 4));
   list.push(randomCase(rng, 'hidden: peaked attention (large q, k)', [2], 4, 6, 8, 4, 3));
+  list.push(largeScoresCase(rng, 'hidden: scores ≈ ±1000 (softmax must subtract the row max)'));
   for (let i = 0; i < 3; i++) {
     const batch = Array.from({ length: rng.int(0, 2) }, () => rng.int(1, 3));
     list.push(randomCase(rng, `hidden: random shapes ${i + 1}`, batch, rng.int(1, 6), rng.int(2, 6), rng.int(1, 12), rng.int(1, 8)));
@@ -83,6 +125,37 @@ export default defineProblem({
       title: 'dq and dk formulas swapped (transposes mixed up)',
       explanation: 'S[i, j] = q_i · k_j / √d: dq = dS·k/√d has q\'s shape [tq, d] and dk = dSᵀ·q/√d has k\'s shape [tk, d].',
       diagnostic: 'shape',
+    },
+    {
+      id: 'softmax-backward-no-correction',
+      title: 'softmax backward without the row-sum correction: dS = P ⊙ dP',
+      explanation: 'P ⊙ dP is only the diagonal part of the softmax Jacobian diag(P) − P Pᵀ. Subtract the P-weighted row sum: dS = P ⊙ (dP − Σ_keys(dP ⊙ P)).',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'softmax-backward-unweighted-sum',
+      title: 'softmax backward with the row sum not weighted by P',
+      explanation: 'The correction is the P-weighted row sum: dS = P ⊙ (dP − Σ_keys(dP ⊙ P)), keepDims over the key axis. Subtracting Σ_keys dP drops the weights.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'scale-from-dv',
+      title: 'scaled by 1/√d_v instead of 1/√d',
+      explanation: 'The scores are q·kᵀ/√d with d the width of q and k (q.shape at −1); v\'s width d_v can differ and has nothing to do with the scale, in the forward recomputation or in dq and dk.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'scale-inverted',
+      title: 'dq and dk multiplied by √d instead of divided',
+      explanation: 'S = q·kᵀ/√d, so ∂S/∂q brings the same 1/√d: dq = dS·k/√d and dk = dSᵀ·q/√d.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'unstable-softmax',
+      title: 'softmax recomputed without subtracting the row max',
+      explanation:
+        'exp of a score in the hundreds overflows to Infinity (and exp of −1000 underflows to 0), so P becomes NaN. Subtract each row\'s max before exp, or use tf.softmax(S, -1).',
+      diagnostic: 'non-finite',
     },
     AUTODIFF_MISTAKE,
   ],

@@ -9,6 +9,33 @@ function shifted(spec: TensorSpec, offset: number): TensorSpec {
   return { ...spec, data: spec.data.map((v) => v + offset) as Float32Array };
 }
 
+/**
+ * Rows at 1000 ± 1 with a spread of about 1 (|mean| / std ≥ 500), where float32 cancellation
+ * decides: each row's variance is kept ≥ 0.02 away from every multiple of 1/16, the grid a float32
+ * one-pass E[x²] − E[x]² lands on at this magnitude (both terms lie in [2^19, 2^20)), so that
+ * formula is off by at least 2% on every row.
+ */
+function offsetRows(rng: Rng, shape: number[]): TensorSpec {
+  const D = shape[shape.length - 1];
+  const x = rng.normal(shape);
+  for (let row = 0; row < x.data.length / D; row++) {
+    const values = Array.from(x.data.slice(row * D, (row + 1) * D));
+    const m = values.reduce((a, b) => a + b, 0) / D;
+    const v = values.reduce((a, b) => a + (b - m) ** 2, 0) / D;
+    const target = (rng.int(13, 18) + 0.5) / 16; // half-way between two grid points: 0.84 … 1.16
+    const centre = 1000 + (2 * rng.next() - 1) * 0.9;
+    for (let j = 0; j < D; j++) x.data[row * D + j] = centre + ((values[j] - m) * Math.sqrt(target)) / Math.sqrt(v);
+    const stored = Array.from(x.data.slice(row * D, (row + 1) * D));
+    const mean = stored.reduce((a, b) => a + b, 0) / D;
+    const variance = stored.reduce((a, b) => a + (b - mean) ** 2, 0) / D;
+    const offGrid = Math.abs(variance * 16 - Math.round(variance * 16)) / 16;
+    if (!(Math.abs(mean - 1000) <= 1 && Math.abs(mean) / Math.sqrt(variance) >= 500 && offGrid >= 0.02)) {
+      throw new Error(`layer-norm-backward: offset row ${row} has mean ${mean}, variance ${variance}`);
+    }
+  }
+  return x;
+}
+
 function randomCase(rng: Rng, name: string, shape: number[], eps = 1e-5, scale = 1, offset = 0): CaseSpec {
   const D = shape[shape.length - 1];
   return {
@@ -42,7 +69,15 @@ function cases(rng: Rng): CaseSpec[] {
   list.push(randomCase(rng, 'hidden: batch 1', [1, 16]));
   list.push(randomCase(rng, 'hidden: D = 2', [4, 2]));
   list.push(randomCase(rng, 'hidden: large eps = 0.1', [3, 5], 0.1, 0.5));
-  list.push(randomCase(rng, 'hidden: rows with a large offset', [3, 8], 1e-5, 2, 50));
+  list.push(randomCase(rng, 'hidden: rows with a moderate offset (50)', [3, 8], 1e-5, 2, 50));
+  for (const shape of [[4, 8], [2, 2, 16]]) {
+    const D = shape[shape.length - 1];
+    list.push({
+      name: `hidden: rows at 1000 ± 1 with unit spread [${shape.join(', ')}]`,
+      public: false,
+      args: [offsetRows(rng, shape), shifted(rng.normal([D], 0.5), 1), rng.normal(shape), 1e-5],
+    });
+  }
   list.push(randomCase(rng, 'hidden: small-variance rows', [4, 6], 1e-3, 0.05));
   list.push(randomCase(rng, 'hidden: wide rows', [2, 64]));
   for (let i = 0; i < 3; i++) {
@@ -96,6 +131,26 @@ export default defineProblem({
       id: 'forgot-gamma',
       title: 'forgot to multiply dy by γ',
       explanation: 'The gradient reaching x̂ is dy·γ, since y = γ·x̂ + β. Use g = dy·γ in the dx formula.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'variance-from-mean-of-squares',
+      title: 'variance computed as E[x²] − E[x]² (catastrophic cancellation)',
+      explanation:
+        'For rows with a large mean and a small spread (x ≈ 1000 ± 1), E[x²] and E[x]² are both ≈ 10⁶ and float32 keeps only about 0.06 of their difference, so σ² is off by percents (or negative). Compute σ² = mean((x − μ)²) from the centered values.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'drops-variance-path',
+      title: 'only the mean path kept: the x̂·mean(g·x̂) term is missing',
+      explanation:
+        'σ² depends on x too, and its path contributes −x̂·mean(g·x̂): dx = (g − mean(g) − x̂·mean(g·x̂)) / sqrt(σ² + eps). Subtracting mean(g) alone handles only μ.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'eps-outside-sqrt',
+      title: 'eps added outside the square root: 1 / (σ + eps)',
+      explanation: 'The statement normalizes by sqrt(σ² + eps); 1 / (sqrt(σ²) + eps) is a different function, visible when eps is large or σ² is small.',
       diagnostic: 'mismatch',
     },
     AUTODIFF_MISTAKE,

@@ -13,6 +13,30 @@ function randomCase(rng: Rng, name: string, N: number, D: number, H: number, C: 
   };
 }
 
+/**
+ * A hand-made case whose pre-activations z1 = x·W1 + b1 are exactly 0 somewhere (integer data, so
+ * float32 is exact) with a non-zero gradient dh arriving there: ReLU's derivative is 0 at z1 = 0,
+ * so [z1 ≥ 0] gives a different dW1 / db1. Throws if the data loses that property.
+ */
+function zeroPreactivationCase(name: string, N: number, D: number, H: number, C: number, v: Record<'x' | 'y' | 'W1' | 'b1' | 'W2' | 'b2', number[]>): CaseSpec {
+  const at = (m: number[], cols: number, i: number, j: number) => m[i * cols + j];
+  let zeroWithGradient = 0;
+  for (let n = 0; n < N; n++) {
+    const z1 = Array.from({ length: H }, (_, j) => v.b1[j] + Array.from({ length: D }, (_, i) => at(v.x, D, n, i) * at(v.W1, H, i, j)).reduce((a, b) => a + b, 0));
+    const out = Array.from({ length: C }, (_, c) => v.b2[c] + z1.reduce((a, z, j) => a + Math.max(z, 0) * at(v.W2, C, j, c), 0));
+    for (let j = 0; j < H; j++) {
+      const dh = out.reduce((a, o, c) => a + ((o - at(v.y, C, n, c)) / N) * at(v.W2, C, j, c), 0);
+      if (z1[j] === 0 && dh !== 0) zeroWithGradient++;
+    }
+  }
+  if (zeroWithGradient === 0) throw new Error(`mlp-backward: "${name}" has no exact-zero pre-activation with a non-zero gradient`);
+  return {
+    name,
+    public: false,
+    args: [tensorSpec(v.x, [N, D]), tensorSpec(v.y, [N, C]), tensorSpec(v.W1, [D, H]), tensorSpec(v.b1, [H]), tensorSpec(v.W2, [H, C]), tensorSpec(v.b2, [C])],
+  };
+}
+
 function cases(rng: Rng): CaseSpec[] {
   const list: CaseSpec[] = [
     {
@@ -42,6 +66,21 @@ function cases(rng: Rng): CaseSpec[] {
   ];
   list.push(randomCase(rng, 'hidden: batch of 8', 8, 4, 6, 3));
   list.push(randomCase(rng, 'hidden: batch 1', 1, 5, 7, 2));
+  list.push(
+    zeroPreactivationCase('hidden: a pre-activation exactly 0 (relu\' is 0 there)', 1, 1, 2, 1, {
+      x: [1], y: [0], W1: [1, 2], b1: [-1, 0], W2: [1, 1], b2: [0],
+    }),
+  );
+  list.push(
+    zeroPreactivationCase('hidden: several pre-activations exactly 0, batch of 3', 3, 2, 3, 2, {
+      x: [1, 0, 0, 1, 1, 1],
+      y: [1, 0, -1, 2, 0, 1],
+      W1: [1, -1, 2, 0, 1, -2],
+      b1: [-1, 0, 0],
+      W2: [1, -1, 0.5, 2, -1, 1],
+      b2: [0.5, -0.5],
+    }),
+  );
   list.push(randomCase(rng, 'hidden: D = H = C (square weights)', 4, 3, 3, 3));
   list.push(randomCase(rng, 'hidden: one hidden unit', 5, 3, 1, 2));
   list.push(randomCase(rng, 'hidden: one output', 6, 2, 5, 1));
@@ -100,6 +139,25 @@ export default defineProblem({
       title: 'weight gradients transposed',
       explanation: 'dW must have the shape of W: dW1 = xᵀ·dz1 ([D, H]) and dW2 = hᵀ·dout ([H, C]), not dz1ᵀ·x.',
       diagnostic: 'shape',
+    },
+    {
+      id: 'relu-grad-at-zero',
+      title: "ReLU derivative taken as [z1 ≥ 0] (1 at exactly z1 = 0)",
+      explanation: "The statement defines relu'(0) = 0: mask with z1 > 0 (strictly), not z1 ≥ 0. A unit sitting exactly at 0 outputs 0 and passes no gradient.",
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'mse-mean-over-all-elements',
+      title: 'loss averaged over all N·C outputs instead of the N examples',
+      explanation:
+        'L = Σ(ŷ − y)² / (2N) sums over the C outputs and averages over the N examples only, so dL/dŷ = (ŷ − y)/N. A mean over every element (tf.losses.meanSquaredError, or .mean()) divides loss and gradients by C once more.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'grad-factor-two',
+      title: 'dL/dŷ = 2(ŷ − y)/N despite the ½ in the loss',
+      explanation: 'The ½ in L = Σ(ŷ − y)² / (2N) cancels the 2 from the square: dL/dŷ = (ŷ − y)/N. Keeping the 2 doubles every gradient.',
+      diagnostic: 'mismatch',
     },
     AUTODIFF_MISTAKE,
   ],

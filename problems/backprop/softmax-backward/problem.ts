@@ -78,6 +78,18 @@ export default defineProblem({
       explanation: 'y ⊙ dy is only the diag(y) part of J = diag(y) − y yᵀ; subtract y ⊙ Σⱼ(dyⱼ yⱼ) as well.',
       diagnostic: 'mismatch',
     },
+    {
+      id: 'unweighted-row-sum',
+      title: 'the row sum not weighted by y: Σ dy instead of Σ dy·y',
+      explanation: 'The correction term is the dot product of dy with y: dx = y ⊙ (dy − Σⱼ dyⱼ yⱼ). Subtracting the plain sum Σⱼ dyⱼ drops the weights yⱼ from the −y yᵀ part of the Jacobian.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'log-softmax-backward',
+      title: 'the log-softmax backward formula dy − y·Σ dy',
+      explanation: 'dy − y·Σⱼ dyⱼ is the gradient through log-softmax. Through softmax itself every term carries a factor y: dx = y ⊙ (dy − Σⱼ dyⱼ yⱼ).',
+      diagnostic: 'mismatch',
+    },
     AUTODIFF_MISTAKE,
   ],
 });

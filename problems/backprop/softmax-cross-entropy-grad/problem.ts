@@ -9,6 +9,64 @@ function randomCase(rng: Rng, name: string, N: number, K: number, scale = 2): Ca
   return { name, public: false, args: [rng.normal([N, K], scale), rng.ints([N], 0, K - 1)] };
 }
 
+/** Logits [N, K] from sign patterns: each entry sign · 1000 plus noise in (−2, 2), stored as float32. */
+function plusMinus1000(rng: Rng, signs: number[][]): number[] {
+  return signs.flatMap((row) => row.map((sign) => Math.fround(sign * 1000 + (2 * rng.next() - 1) * 2)));
+}
+
+/** Row n of a flat [N, K] array. */
+function row(values: number[], K: number, n: number): number[] {
+  return values.slice(n * K, (n + 1) * K);
+}
+
+/**
+ * Rows entirely near +1000 or entirely near −1000: exp without the max shift overflows to Infinity
+ * (or underflows the whole row to 0, then 0/0) even in float64, whose exp overflows above ≈ 709.
+ * Every row is within a few units of its max, so no probability underflows and log(softmax) is
+ * still fine here. Throws if the data loses either property.
+ */
+function overflowCase(rng: Rng, name: string): CaseSpec {
+  const N = 4;
+  const K = 5;
+  const signs = Array.from({ length: N }, (_, n) => new Array<number>(K).fill((n + rng.int(0, 1)) % 2 === 0 ? 1 : -1));
+  signs[0].fill(1);
+  signs[1].fill(-1);
+  const logits = plusMinus1000(rng, signs);
+  for (let n = 0; n < N; n++) {
+    const r = row(logits, K, n);
+    const max = Math.max(...r);
+    if (!(max >= 750 || max <= -750)) throw new Error(`softmax-cross-entropy-grad: row ${n} of "${name}" would not overflow exp in float64`);
+    if (!(max - Math.min(...r) <= 10)) throw new Error(`softmax-cross-entropy-grad: row ${n} of "${name}" has a probability that underflows`);
+  }
+  const labels = Array.from({ length: N }, () => rng.int(0, K - 1));
+  return { name, public: false, args: [tensorSpec(logits, [N, K]), tensorSpec(labels, [N], 'int32')] };
+}
+
+/**
+ * Mixed rows of +1000 and −1000 with the true class on a −1000 entry: its probability (≈ e^−2000)
+ * underflows to 0 even in float64, so log(softmax) is −Infinity there, while the loss is ≈ 2000.
+ * exp without the max shift also overflows on every row. Throws if the data loses either.
+ */
+function underflowCase(rng: Rng, name: string): CaseSpec {
+  const K = 4;
+  const signs = [
+    [1, -1, -1, 1],
+    [-1, 1, -1, -1],
+    [-1, -1, 1, 1],
+  ];
+  const logits = plusMinus1000(rng, signs);
+  const labels = signs.map((r) => {
+    const negatives = r.flatMap((sign, k) => (sign < 0 ? [k] : []));
+    return rng.pick(negatives);
+  });
+  labels.forEach((label, n) => {
+    const r = row(logits, K, n);
+    const max = Math.max(...r);
+    if (!(max >= 750 && r[label] <= max - 800)) throw new Error(`softmax-cross-entropy-grad: row ${n} of "${name}" lost its overflow / underflow`);
+  });
+  return { name, public: false, args: [tensorSpec(logits, [signs.length, K]), tensorSpec(labels, [signs.length], 'int32')] };
+}
+
 function cases(rng: Rng): CaseSpec[] {
   const list: CaseSpec[] = [
     {
@@ -30,6 +88,8 @@ function cases(rng: Rng): CaseSpec[] {
   list.push(randomCase(rng, 'hidden: confident, small logits', 5, 4, 0.1));
   list.push(randomCase(rng, 'hidden: large-magnitude logits', 4, 6, 100));
   list.push(randomCase(rng, 'hidden: large-magnitude logits, batch 1', 1, 3, 200));
+  list.push(overflowCase(rng, 'hidden: rows at ≈ +1000 and ≈ −1000 (exp overflows even in float64)'));
+  list.push(underflowCase(rng, 'hidden: mixed ±1000 rows, true class ≈ 2000 below the max'));
   for (let i = 0; i < 3; i++) list.push(randomCase(rng, `hidden: random shape ${i + 1}`, rng.int(1, 12), rng.int(2, 20), rng.pick([1, 3])));
   return list;
 }
@@ -72,6 +132,13 @@ export default defineProblem({
       id: 'unstable-softmax',
       title: 'softmax without subtracting the row maximum',
       explanation: 'exp of a logit of a few hundred overflows to Infinity and the result becomes NaN. Subtract the row max first, or use tf.logSoftmax / tf.softmax.',
+      diagnostic: 'non-finite',
+    },
+    {
+      id: 'log-of-softmax',
+      title: 'loss as log(softmax) instead of log-softmax',
+      explanation:
+        'When the true class is far below the row max its probability underflows to 0 and log(0) = −Infinity, so the loss is Infinity. Compute log p = z − max − log Σ exp(z − max) directly (tf.logSoftmax).',
       diagnostic: 'non-finite',
     },
     AUTODIFF_MISTAKE,

@@ -157,6 +157,13 @@ export default defineProblem({
       diagnostic: 'mismatch',
     },
     {
+      id: 'truncated-by-cast',
+      title: 'cast to int32 without rounding (truncation toward zero)',
+      explanation:
+        "cast('int32') drops the fraction (52.6 becomes 52, −14.7 becomes −14), so up to a whole step is lost and the |w − dequantized| ≤ scale / 2 bound breaks. Round first: w.div(scale).round(), then clip and cast.",
+      diagnostic: 'mismatch',
+    },
+    {
       id: 'asymmetric-range',
       title: 'asymmetric range [-128, 127] with scale = absmax / 128',
       explanation: 'With absmax / 128 the largest positive value needs 128 and is clipped to 127. Symmetric absmax quantization uses [-127, 127] and absmax / 127.',

@@ -42,7 +42,7 @@ function cases(rng: Rng): CaseSpec[] {
         0.5,
       ],
     },
-    { ...randomCase(rng, 'example 3: rank-3 x [2, 3, 8], r = 4, alpha = 16', [2, 3], 8, 6, 4, 16), public: true },
+    randomCase(rng, 'hidden: rank-3 x [2, 3, 8], r = 4, alpha = 16', [2, 3], 8, 6, 4, 16),
     randomCase(rng, 'hidden: rank 1 (r = 1)', [5], 6, 4, 1, 8),
     randomCase(rng, 'hidden: r = dIn', [3], 4, 5, 4, 8),
     randomCase(rng, 'hidden: r = dOut', [4], 7, 3, 3, 6),
