@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 // Loads the command-line judge through a Vite dev server in middleware mode, so problem discovery
-// (import.meta.glob over problems/, loaded lazily) works exactly as in the browser bundle.
+// (import.meta.glob over problems/) works exactly as in the browser bundle. This process only
+// parses the arguments and supervises: the user's code runs in a separate, sandboxed judging
+// process with the time and memory budget (src/cli/supervisor.ts).
 import { createServer } from 'vite';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-// tfjs greets Node users with a banner on stdout; keep stdout pure JSON.
+// stdout carries the verdict's JSON and nothing else: anything logged goes to stderr.
 const log = console.log;
 console.log = (...args) => process.stderr.write(`${args.join(' ')}\n`);
 const server = await createServer({
@@ -13,7 +15,7 @@ const server = await createServer({
   configFile: false,
   logLevel: 'error',
   appType: 'custom',
-  server: { middlewareMode: true, hmr: false, watch: null },
+  server: { middlewareMode: true, hmr: false, ws: false, watch: null },
   optimizeDeps: { noDiscovery: true, include: [] },
 });
 try {

@@ -18,6 +18,13 @@ import { parseDirectives, type NotebookCell } from '../src/notebook/format';
 import { loadGrader } from '../src/notebook/graders';
 import { startBackend } from './autoBackend';
 
+/** Where a scope's outputs go, and how many this run has sent. */
+interface Sink {
+  emit: Emit;
+  cell: { current: number };
+  sent: { outputs: number; bytes: number; dropped: number };
+}
+
 /** Decides which backend `auto` means on this device (the worker entry passes the browser probe). */
 type AutoBackendPickerLike = () => Promise<{ backend: BackendName; reason: string; adapter?: string }>;
 
@@ -25,6 +32,13 @@ type AutoBackendPickerLike = () => Promise<{ backend: BackendName; reason: strin
 const PLOT_FLUSH_MS = 50;
 /** Values of a tensor shown in a preview. */
 const PREVIEW_VALUES = 8;
+/**
+ * Most outputs one cell run sends to the page; past either bound the rest are counted and summed up
+ * in one line, so a print in a loop of a million cannot flood or freeze the page.
+ */
+export const MAX_OUTPUTS_PER_RUN = 200;
+export const MAX_OUTPUT_BYTES_PER_RUN = 64 * 1024;
+
 /** Longest text one print or value shows. */
 const MAX_TEXT = 2_000;
 /** Seed of Math.random while grading, so unseeded dropout is reproducible but differs call to call. */
@@ -92,9 +106,10 @@ export class NotebookKernel implements NotebookKernelApi {
   /** Run one cell in the shared scope, streaming its outputs, plots and progress through `onEvent`. */
   async runCell(request: RunCellRequest, onEvent: Emit = () => {}): Promise<CellResult> {
     const started = performance.now();
-    const sink = this.scope.__sink as { emit: Emit; cell: { current: number } };
+    const sink = this.scope.__sink as Sink;
     sink.emit = onEvent;
     sink.cell.current = request.cellIndex;
+    sink.sent = { outputs: 0, bytes: 0, dropped: 0 };
     onEvent({ type: 'phase', phase: 'user' });
     try {
       const value = await this.execute(this.scope, request.cellIndex, request.source);
@@ -112,6 +127,10 @@ export class NotebookKernel implements NotebookKernelApi {
       };
     } finally {
       (this.scope.__flush as () => void)();
+      if (sink.sent.dropped) {
+        const text = `… ${sink.sent.dropped} more output line${sink.sent.dropped === 1 ? '' : 's'} not shown (a run shows at most ${MAX_OUTPUTS_PER_RUN} lines or ${MAX_OUTPUT_BYTES_PER_RUN / 1024} KB).`;
+        onEvent({ type: 'output', cellIndex: request.cellIndex, output: { type: 'text', stream: 'stderr', text } });
+      }
       onEvent({ type: 'phase', phase: 'judge' });
       sink.emit = () => {};
     }
@@ -261,7 +280,7 @@ export class NotebookKernel implements NotebookKernelApi {
    * `progress` and `seededRandom`. Outputs go to `sink.emit`, which runCell points at the caller.
    */
   private newScope(emit: Emit, cell: { current: number }): Scope {
-    const sink = { emit, cell };
+    const sink: Sink = { emit, cell, sent: { outputs: 0, bytes: 0, dropped: 0 } };
     let pending: PlotPoint[] = [];
     let lastFlush = 0;
     const flush = () => {
@@ -269,7 +288,17 @@ export class NotebookKernel implements NotebookKernelApi {
       pending = [];
       lastFlush = performance.now();
     };
-    const output = (item: CellOutput) => sink.emit({ type: 'output', cellIndex: sink.cell.current, output: item });
+    const output = (item: CellOutput) => {
+      const sent = sink.sent;
+      const bytes = 'text' in item && typeof item.text === 'string' ? item.text.length : 256;
+      if (sent.outputs >= MAX_OUTPUTS_PER_RUN || sent.bytes + bytes > MAX_OUTPUT_BYTES_PER_RUN) {
+        sent.dropped++;
+        return;
+      }
+      sent.outputs++;
+      sent.bytes += bytes;
+      sink.emit({ type: 'output', cellIndex: sink.cell.current, output: item });
+    };
     const print = (...args: unknown[]) => output(this.describePrint(args));
     const scope: Scope = Object.create(null);
     Object.assign(scope, {

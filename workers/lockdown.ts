@@ -69,3 +69,31 @@ function removeEverywhere(scope: object, name: string): void {
     // Already locked.
   }
 }
+
+/**
+ * Freeze what a grader relies on, so notebook cells cannot patch it (`Math.abs = () => 0`,
+ * `tf.Tensor.prototype.dataSync = …`) to make the grade lie. Assignments to these then fail
+ * (silently in sloppy code, with a TypeError in strict code).
+ */
+export function hardenIntrinsics(tf: { Tensor: { prototype: object }; Variable: { prototype: object } }): void {
+  const frozen: object[] = [
+    Math,
+    JSON,
+    Reflect,
+    Number,
+    Number.prototype,
+    Object,
+    Array,
+    Array.prototype,
+    String.prototype,
+    Promise,
+    Promise.prototype,
+    Object.getPrototypeOf(Float32Array.prototype),
+    Float32Array.prototype,
+    Int32Array.prototype,
+    Float64Array.prototype,
+    tf.Tensor.prototype,
+    tf.Variable.prototype,
+  ];
+  for (const target of frozen) Object.freeze(target);
+}

@@ -7,7 +7,7 @@ import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.
 import wasmThreadedSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import { NotebookKernel } from './NotebookKernel';
 import { pickAutoBackend } from './autoBackend';
-import { lockDownUserRealm } from './lockdown';
+import { hardenIntrinsics, lockDownUserRealm } from './lockdown';
 
 setWasmPaths({
   'tfjs-backend-wasm.wasm': wasmPlain,
@@ -15,4 +15,9 @@ setWasmPaths({
   'tfjs-backend-wasm-threaded-simd.wasm': wasmThreadedSimd,
 });
 
-Comlink.expose(new NotebookKernel(tf, pickAutoBackend, () => lockDownUserRealm(self)));
+Comlink.expose(
+  new NotebookKernel(tf, pickAutoBackend, () => {
+    lockDownUserRealm(self);
+    hardenIntrinsics(tf);
+  }),
+);

@@ -115,6 +115,9 @@ export class NotebookClient {
       if (this.slot.isCurrent(id)) this.start(this.choice).catch(() => undefined);
     };
     const userTime = new UserTimeBudget(budgetMs, restart);
+    // The clock runs from the call, not from the kernel's first word: a timer an earlier cell armed
+    // may hold the kernel before this cell even starts, and that is the user's time too.
+    userTime.phase('user');
     const stopped = new Promise<never>((_, reject) => (this.interrupt = reject));
     stopped.catch(() => undefined);
     const events = Comlink.proxy((event: KernelEvent) => {

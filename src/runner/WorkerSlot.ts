@@ -41,8 +41,17 @@ export class WorkerSlot<Api, Info> {
     private readonly initBudgetMs = INIT_BUDGET_MS,
   ) {}
 
-  /** Start a fresh worker, replacing any current one (running or still starting). */
+  /**
+   * Start a fresh worker, replacing any current one (running or still starting). Resolves when
+   * the newest worker is ready: a start replaced by a later one answers with the later one's
+   * start-up, never with a stale failure long after (a Restart clicked twice shows "ready").
+   */
   start(): Promise<Info> {
+    this.launch();
+    return this.acquire().then(({ info }) => info);
+  }
+
+  private launch(): void {
     this.terminate();
     const worker = this.factory();
     const api = Comlink.wrap<Api>(worker);
@@ -56,7 +65,6 @@ export class WorkerSlot<Api, Info> {
     // A start-up that fails leaves no half-started worker behind: the next call starts afresh.
     generation.ready.catch(() => this.terminate(generation.id));
     this.current = generation;
-    return generation.ready;
   }
 
   /**
@@ -65,7 +73,7 @@ export class WorkerSlot<Api, Info> {
    */
   async acquire(): Promise<{ id: number; api: Comlink.Remote<Api>; info: Info; worker: Worker }> {
     for (let attempt = 0; attempt < 8; attempt++) {
-      if (!this.current) void this.start().catch(() => undefined);
+      if (!this.current) this.launch();
       const generation = this.current!;
       const info = await Promise.race([generation.ready, generation.ended.then(() => undefined)]);
       if (info !== undefined && this.current === generation) return { id: generation.id, api: generation.api, info, worker: generation.worker };

@@ -5,7 +5,7 @@
  * cells, top-level await, streamed plots, errors located by cell and line.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { NotebookKernel } from '../../workers/NotebookKernel';
+import { MAX_OUTPUTS_PER_RUN, NotebookKernel } from '../../workers/NotebookKernel';
 import { notebooks } from '../../src/notebook/catalog';
 import { applyFixes, parseDirectives, type Notebook, type NotebookCell } from '../../src/notebook/format';
 import type { GradeReport, KernelEvent } from '../../src/shared/notebookProtocol';
@@ -86,6 +86,20 @@ describe.each(notebooks.map((n) => [n.id, n] as const))('notebook %s', (_id, not
 });
 
 describe('kernel', () => {
+  it('bounds what one run prints: a print in a loop of 100,000 sends at most the limit and one summary line', async () => {
+    const local = new NotebookKernel(tf);
+    const events: KernelEvent[] = [];
+    const result = await local.runCell({ runId: 1, cellIndex: 0, source: 'for (let i = 0; i < 100000; i++) print("line", i);' }, (e) => events.push(e));
+    expect(result.status).toBe('ok');
+    const outputs = events.filter((e) => e.type === 'output');
+    expect(outputs.length).toBe(MAX_OUTPUTS_PER_RUN + 1);
+    expect(JSON.stringify(outputs.at(-1))).toMatch(/99800 more output lines not shown/);
+    // The next run starts with a fresh allowance.
+    events.length = 0;
+    await local.runCell({ runId: 2, cellIndex: 1, source: 'print("again")' }, (e) => events.push(e));
+    expect(events).toContainEqual({ type: 'output', cellIndex: 1, output: { type: 'text', stream: 'stdout', text: 'again' } });
+  });
+
   it('shares top-level names across cells, supports top-level await and shows the last value', async () => {
     const local = new NotebookKernel(tf);
     const events: KernelEvent[] = [];

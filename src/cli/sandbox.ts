@@ -1,0 +1,155 @@
+/**
+ * The in-process half of the command-line judge's sandbox, applied by the judging process after
+ * tfjs and onnxruntime are loaded and before any user code runs.
+ *
+ * Why not hide `process`, `require` and friends, or use `node:vm`: user code is compiled with
+ * `new Function` in the judge's own realm, where `import('node:fs')` works from any function body
+ * and `import('node:process')` returns the very same process object; a vm context is escaped
+ * through any object it is handed (`tf.tensor.constructor.constructor('return process')()`). So
+ * hiding names would be cosmetic. What actually holds:
+ * - Node's permission model, set on the child's command line (supervisor.ts): no file writes, no
+ *   reads outside node_modules, no child processes, no worker threads, no native addons, no
+ *   inspector, no `process.binding` — enforced in C++ whatever route the code takes.
+ * - This file: the process methods the permission model leaves open (exit, kill, abort, …) are
+ *   replaced on the one process object, so every route to it finds the replacement; heap
+ *   snapshots (which would show the message token) are refused; and callbacks user code
+ *   schedules are charged to the user's time budget.
+ * What does not hold: user code shares the judge's realm (as in the browser), so code set on
+ * cheating could patch built-ins the judge relies on; the sandbox protects the machine, and the
+ * verdict's channel from forged messages, not the grading from sabotage by the graded. And Node's
+ * permission model does not cover the network: `fetch` and the browser worker's other locked
+ * globals are removed (lockdown.ts), but `node:net` and `node:http` stay reachable.
+ */
+import type { RunPhase } from '../shared/protocol';
+import timers from 'node:timers';
+import v8 from 'node:v8';
+import { syncBuiltinESMExports } from 'node:module';
+
+/**
+ * Process methods that end or signal this or another process, or reach native code. Only these:
+ * Node's own modules reassign some others when first loaded (`process.chdir` by worker_threads),
+ * and a frozen one would break them.
+ */
+const DENIED_PROCESS_METHODS = ['exit', 'reallyExit', 'abort', 'kill', '_kill', '_debugProcess', '_debugEnd', 'dlopen', 'binding', '_linkedBinding', 'send', 'disconnect'] as const;
+
+/** Thrown when judged code calls something the sandbox took away. */
+export class SandboxError extends Error {
+  constructor(what: string) {
+    super(`${what} is not available: the command-line judge runs your code in a sandbox (no files, processes or exit).`);
+    this.name = 'SandboxError';
+  }
+}
+
+function refuse(what: string) {
+  return () => {
+    throw new SandboxError(what);
+  };
+}
+
+/** Replace a property for good; a property that cannot be replaced is left (and reported). */
+function replace(target: object, name: string, value: unknown): boolean {
+  try {
+    Object.defineProperty(target, name, { value, writable: false, configurable: false, enumerable: false });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Take the dangerous methods off `process` and heap snapshots off `v8`. Returns what could not be replaced. */
+export function lockDownProcess(target: NodeJS.Process = process): string[] {
+  const failed: string[] = [];
+  for (const name of DENIED_PROCESS_METHODS) {
+    if (typeof (target as unknown as Record<string, unknown>)[name] !== 'function') continue;
+    if (!replace(target, name, refuse(`process.${name}`))) failed.push(`process.${name}`);
+  }
+  for (const name of ['getHeapSnapshot', 'writeHeapSnapshot', 'setHeapSnapshotNearHeapLimit'] as const) {
+    if (!replace(v8, name, refuse(`v8.${name}`))) failed.push(`v8.${name}`);
+  }
+  // `import('node:v8')` hands out named exports copied from the object above: refresh them.
+  syncBuiltinESMExports();
+  return failed;
+}
+
+type Callback = (...args: unknown[]) => unknown;
+type Scheduler = (callback: Callback, ...rest: unknown[]) => unknown;
+
+/** Global schedulers whose callbacks can run user code later, outside the judge's `user` phases. */
+const GLOBAL_SCHEDULERS = ['setTimeout', 'setInterval', 'setImmediate', 'queueMicrotask'] as const;
+const TIMERS_SCHEDULERS = ['setTimeout', 'setInterval', 'setImmediate'] as const;
+
+/**
+ * Knows whether user code is running and tells the parent when that changes. The judge reports
+ * its own phases; a callback user code scheduled (`setTimeout(() => { while (true) {} })` at module
+ * scope) runs later, while the judge is in its own phase, so such callbacks are wrapped to run as
+ * user time too — otherwise an infinite loop there would only meet the judge's hard cap.
+ * Promise continuations (`await` in a floating async function) cannot be wrapped; the hard cap
+ * stops those.
+ */
+export class PhaseTracker {
+  private current: RunPhase = 'judge';
+  private readonly originalSetTimeout = globalThis.setTimeout;
+  private readonly originalSetImmediate = globalThis.setImmediate;
+
+  constructor(private readonly report: (phase: RunPhase) => void) {}
+
+  get phase(): RunPhase {
+    return this.current;
+  }
+
+  set(phase: RunPhase): void {
+    if (phase === this.current) return;
+    this.current = phase;
+    this.report(phase);
+  }
+
+  /** `callback`, charged as user time whenever it runs. */
+  asUser(callback: Callback): Callback {
+    const tracker = this;
+    return function (this: unknown, ...args: unknown[]) {
+      const previous = tracker.current;
+      tracker.set('user');
+      try {
+        return callback.apply(this, args);
+      } finally {
+        tracker.set(previous);
+      }
+    };
+  }
+
+  /** Wrap the schedulers (global, `node:timers`, `process.nextTick`) so user-scheduled callbacks count. */
+  install(): void {
+    const globals = globalThis as unknown as Record<string, Scheduler>;
+    for (const name of GLOBAL_SCHEDULERS) globals[name] = this.wrapScheduler(globals[name]);
+    const timerModule = timers as unknown as Record<string, Scheduler>;
+    for (const name of TIMERS_SCHEDULERS) timerModule[name] = globals[name];
+    syncBuiltinESMExports();
+    const nextTick = process.nextTick;
+    process.nextTick = this.wrapScheduler(nextTick as unknown as Scheduler) as unknown as typeof process.nextTick;
+  }
+
+  /**
+   * Let callbacks the user's code left due run before the verdict is sent (charged as user time):
+   * a loop armed with `setTimeout(…, 0)` would otherwise never run, because the judging process
+   * exits right after the verdict. Later timers die with the process and cannot change the verdict.
+   */
+  async flush(): Promise<void> {
+    await new Promise((resolve) => this.originalSetTimeout(resolve, 0));
+    await new Promise((resolve) => this.originalSetImmediate(resolve));
+  }
+
+  private wrapScheduler(original: Scheduler): Scheduler {
+    const tracker = this;
+    const wrapped = function (this: unknown, callback: Callback, ...rest: unknown[]) {
+      const charged = typeof callback === 'function' && tracker.current === 'user' ? tracker.asUser(callback) : callback;
+      return original.call(this, charged, ...rest);
+    };
+    // Keep what hangs off the original (util.promisify.custom on setTimeout and setImmediate).
+    for (const key of Reflect.ownKeys(original)) {
+      if (key === 'length' || key === 'name' || key === 'prototype') continue;
+      const descriptor = Object.getOwnPropertyDescriptor(original, key);
+      if (descriptor) Object.defineProperty(wrapped, key, descriptor);
+    }
+    return wrapped;
+  }
+}
