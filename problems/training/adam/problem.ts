@@ -96,6 +96,12 @@ export default defineProblem({
       diagnostic: 'mismatch',
     },
     {
+      id: 'returns-corrected-moments',
+      title: 'returned the bias-corrected moments m̂, v̂ instead of m, v',
+      explanation: 'The optimizer state is the raw moments m and v (what torch.optim keeps as exp_avg and exp_avg_sq); m̂ and v̂ are temporaries of the step. The parameter is right, but return m and v uncorrected.',
+      diagnostic: 'mismatch',
+    },
+    {
       id: 'uses-tf-train',
       title: 'used a tf.train optimizer',
       explanation: 'tf.train.* is off-limits here: write the moment and parameter updates with tensor ops.',

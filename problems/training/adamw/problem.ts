@@ -4,8 +4,8 @@ import { tensorSpec, type TensorSpec } from '../../../src/judge/inputs';
 import type { Rng } from '../../../src/judge/rng';
 import { adamw } from './reference';
 
-function run(rng: Rng, shape: number[], steps: number, lr: number, weightDecay: number, beta1 = 0.9, beta2 = 0.999, eps = 1e-8, paramScale = 1) {
-  const grads: TensorSpec[] = Array.from({ length: steps }, () => rng.normal(shape));
+function run(rng: Rng, shape: number[], steps: number, lr: number, weightDecay: number, beta1 = 0.9, beta2 = 0.999, eps = 1e-8, paramScale = 1, gradScale = 1) {
+  const grads: TensorSpec[] = Array.from({ length: steps }, () => rng.normal(shape, gradScale));
   return [rng.normal(shape, paramScale), grads, lr, beta1, beta2, eps, weightDecay];
 }
 
@@ -28,6 +28,8 @@ function cases(rng: Rng): CaseSpec[] {
     { name: 'hidden: weight decay 0 (plain Adam)', public: false, args: run(rng, [2, 3], 4, 0.05, 0) },
     { name: 'hidden: large lr and decay', public: false, args: run(rng, [4], 3, 0.5, 0.5) },
     { name: 'hidden: other betas and eps', public: false, args: run(rng, [3, 2, 2], 6, 0.05, 0.05, 0.8, 0.99, 1e-6) },
+    // |g| ≈ eps: where eps sits (outside the root, added not subtracted) changes every step.
+    { name: 'hidden: tiny gradients (eps matters)', public: false, args: run(rng, [6], 4, 0.05, 0.1, 0.9, 0.999, 1e-6, 1, 1e-6) },
     { name: 'hidden: scalar param', public: false, args: [tensorSpec([3], []), [tensorSpec([0.2], []), tensorSpec([-0.1], [])], 0.2, 0.9, 0.999, 1e-8, 0.3] },
   ];
   for (let i = 0; i < 3; i++) {
@@ -82,6 +84,24 @@ export default defineProblem({
       id: 'decay-adds',
       title: 'decay with the wrong sign',
       explanation: 'Weight decay shrinks the weights: multiply by (1 − lr·wd), not (1 + lr·wd).',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'no-bias-correction',
+      title: 'no bias correction',
+      explanation: 'm and v start at 0, so early on they are biased towards 0. Divide by (1 − β1ᵗ) and (1 − β2ᵗ) before the step (the returned m and v stay uncorrected).',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'eps-inside-sqrt',
+      title: 'eps inside the square root',
+      explanation: 'The step divides by √v̂ + eps, not √(v̂ + eps). The difference shows when gradients are small (v̂ comparable to eps).',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'returns-corrected-moments',
+      title: 'returned the bias-corrected moments m̂, v̂ instead of m, v',
+      explanation: 'The optimizer state is the raw moments m and v (what torch.optim keeps as exp_avg and exp_avg_sq); m̂ and v̂ are temporaries of the step. The parameter is right, but return m and v uncorrected.',
       diagnostic: 'mismatch',
     },
     {

@@ -88,15 +88,16 @@ export default defineProblem({
     },
     {
       id: 'missing-eps',
-      title: 'coefficient without the + 1e-6',
-      explanation: 'PyTorch uses coef = maxNorm / (totalNorm + 1e-6). The eps is invisible for ordinary norms but dominates when the norm is tiny.',
-      diagnostic: 'mismatch',
+      title: 'clipping coefficient without the + 1e-6',
+      explanation:
+        'PyTorch uses coef = maxNorm / (totalNorm + 1e-6) and scales only when coef < 1. Without the eps the result is wrong when the norm itself is tiny, and forms that divide by the norm first (g / totalNorm · maxNorm) give NaN (0 / 0) when every gradient is zero.',
+      diagnostic: 'non-finite',
     },
     {
-      id: 'nan-on-zero-grads',
-      title: 'all-zero gradients give NaN (0 / 0)',
-      explanation: 'Dividing by the norm before rescaling turns all-zero gradients into NaN. Use coef = maxNorm / (totalNorm + 1e-6) and only scale when coef < 1.',
-      diagnostic: 'non-finite',
+      id: 'clip-by-value',
+      title: 'clipped by value instead of by global norm',
+      explanation: 'tf.clipByValue(g, −maxNorm, maxNorm) caps each element on its own and changes the gradient\'s direction. Clip by norm: compute the global norm N once and scale every tensor by maxNorm / (N + 1e-6) when that is < 1.',
+      diagnostic: 'mismatch',
     },
   ],
 });

@@ -101,6 +101,20 @@ export default defineProblem({
       diagnostic: 'mismatch',
     },
     {
+      id: 'sum-over-examples',
+      title: 'gradient summed over the examples, never divided by N',
+      explanation:
+        'The loss is the mean over the N examples of the step, so the accumulated per-example gradients must be divided by N. Without it the step is N times too large.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'missing-factor-2',
+      title: 'factor 2 of the squared error dropped from the gradient',
+      explanation:
+        'd/dz ‖z‖² = 2z: ∂L/∂W = (2/N)·Xᵀ(XW + b − Y) and ∂L/∂b = (2/N)·Σ(XW + b − Y). Without the 2 every step is half as long.',
+      diagnostic: 'mismatch',
+    },
+    {
       id: 'accumulator-not-zeroed',
       title: 'accumulated gradients not reset between steps',
       explanation:

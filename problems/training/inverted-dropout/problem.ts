@@ -33,6 +33,11 @@ function cases(rng: Rng): CaseSpec[] {
     public: false,
     args: [rng.normal([6]), tensorSpec([0.5, 0.49, 0.5, 0.51, 0.1, 0.5], [6]), 0.5, true],
   });
+  list.push({
+    name: 'hidden: p = 0.25 with u = p and u = 1 − p, rank 2',
+    public: false,
+    args: [rng.normal([2, 4]), tensorSpec([0.25, 0.75, 0.25, 0.1, 0.9, 0.75, 0.5, 0.25], [2, 4]), 0.25, true],
+  });
   for (let i = 0; i < 3; i++) {
     const shape = Array.from({ length: rng.int(1, 3) }, () => rng.int(1, 6));
     list.push(randomCase(rng, `hidden: random ${i + 1}`, shape, rng.pick([0.2, 0.4, 0.6, 0.75]), rng.next() < 0.7));
@@ -66,6 +71,19 @@ export default defineProblem({
       id: 'p-as-keep-prob',
       title: 'p used as the keep probability (drops with probability 1 − p)',
       explanation: 'p is the probability of dropping an element: keep it when u ≥ p (probability 1 − p) and scale by 1/(1 − p).',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'strict-keep-rule',
+      title: 'strict keep rule u > p (an element with u = p is dropped)',
+      explanation: 'The statement keeps an element when u ≥ p, so u exactly equal to p is kept. Use tf.greaterEqual(u, p), not tf.greater.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'keep-below-one-minus-p',
+      title: 'kept when u < 1 − p instead of u ≥ p',
+      explanation:
+        'u < 1 − p also keeps with probability 1 − p, but it selects different elements than the stated rule m = [u ≥ p], so the output differs. The uniforms are given so that everyone drops the same elements: keep when u ≥ p.',
       diagnostic: 'mismatch',
     },
     {

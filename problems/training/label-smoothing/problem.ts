@@ -1,11 +1,32 @@
 import { defineProblem, type CaseSpec } from '../../../src/judge/problem';
 import { scalarTensor } from '../../../src/judge/contract';
-import { tensorSpec } from '../../../src/judge/inputs';
+import { tensorSpec, type TensorSpec } from '../../../src/judge/inputs';
 import type { Rng } from '../../../src/judge/rng';
 import { labelSmoothedCrossEntropy } from './reference';
 
 function randomCase(rng: Rng, name: string, N: number, K: number, epsilon: number, scale = 2): CaseSpec {
   return { name, public: false, args: [rng.normal([N, K], scale), rng.ints([N], 0, K - 1), epsilon] };
+}
+
+/**
+ * Logits of magnitude ~1000: every row holds +1000 and −1000 (and the rest in between), so
+ * exp(z − max) underflows to 0 even in float64 and log(softmax(z)) is −Infinity somewhere in every
+ * row, while log-softmax stays finite.
+ */
+function extremeLogits(rng: Rng, N: number, K: number): TensorSpec {
+  const values: number[] = [];
+  for (let n = 0; n < N; n++) {
+    const row = Array.from({ length: K }, () => Math.round(rng.next() * 2000 - 1000));
+    const hi = rng.int(0, K - 1);
+    const lo = (hi + rng.int(1, K - 1)) % K;
+    row[hi] = 1000;
+    row[lo] = -1000;
+    if (Math.max(...row) - Math.min(...row) < 1500 || Math.exp(Math.min(...row) - Math.max(...row)) !== 0) {
+      throw new Error('extremeLogits: a row whose smallest probability does not underflow');
+    }
+    values.push(...row);
+  }
+  return tensorSpec(values, [N, K]);
 }
 
 function cases(rng: Rng): CaseSpec[] {
@@ -29,6 +50,8 @@ function cases(rng: Rng): CaseSpec[] {
   list.push(randomCase(rng, 'hidden: tiny ε = 0.01', 6, 7, 0.01));
   list.push(randomCase(rng, 'hidden: large-magnitude logits', 4, 8, 0.1, 60));
   list.push(randomCase(rng, 'hidden: large-magnitude logits, K = 2', 3, 2, 0.2, 80));
+  list.push({ name: 'hidden: logits of ±1000 (probabilities underflow even in float64)', public: false, args: [extremeLogits(rng, 4, 6), rng.ints([4], 0, 5), 0.1] });
+  list.push({ name: 'hidden: logits of ±1000, ε = 0', public: false, args: [extremeLogits(rng, 3, 3), rng.ints([3], 0, 2), 0] });
   for (let i = 0; i < 3; i++) {
     list.push(randomCase(rng, `hidden: random shapes ${i + 1}`, rng.int(1, 16), rng.int(2, 30), rng.pick([0.05, 0.1, 0.2, 0.3])));
   }
@@ -72,9 +95,9 @@ export default defineProblem({
     },
     {
       id: 'log-of-softmax',
-      title: 'log(softmax(x)) underflows for large logits',
+      title: 'log(softmax(x)) instead of a stable log-softmax',
       explanation:
-        'With label smoothing every class contributes ε/K · log p_k, so a single probability that underflows to 0 makes the loss Infinity. Use tf.logSoftmax (log p = x − logsumexp(x)).',
+        'For large logits a probability underflows to 0 (even in float64 once logits differ by ~750) and log(0) = −Infinity; with label smoothing every class carries weight ε/K, so the loss becomes Infinity or NaN. Use tf.logSoftmax, i.e. log p = z − max − log Σ exp(z − max).',
       diagnostic: 'non-finite',
     },
   ],

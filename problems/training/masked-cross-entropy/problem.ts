@@ -1,4 +1,4 @@
-import { defineProblem, type CaseSpec } from '../../../src/judge/problem';
+import { defineProblem, type ArgSpec, type CaseSpec } from '../../../src/judge/problem';
 import { objectOf, scalarTensor } from '../../../src/judge/contract';
 import { tensorSpec } from '../../../src/judge/inputs';
 import type { Rng } from '../../../src/judge/rng';
@@ -26,7 +26,53 @@ function paddedTargets(rng: Rng, lengths: number[], T: number, V: number, padId:
 
 function randomCase(rng: Rng, name: string, B: number, T: number, V: number, padId: number, lengths?: number[], scale = 2): CaseSpec {
   const lens = lengths ?? Array.from({ length: B }, () => rng.int(1, T));
-  return { name, public: false, args: [rng.normal([B, T, V], scale), paddedTargets(rng, lens, T, V, padId), padId] };
+  const logits = rng.normal([B, T, V], scale);
+  // The statement promises a unique argmax in every row.
+  for (let row = 0; row < B * T; row++) {
+    const values = Array.from(logits.data.subarray(row * V, (row + 1) * V));
+    const max = Math.max(...values);
+    if (values.filter((v) => v === max).length > 1) throw new Error(`${name}: tied largest logits in row ${row}`);
+  }
+  return { name, public: false, args: [logits, paddedTargets(rng, lens, T, V, padId), padId] };
+}
+
+/**
+ * Logits of ±1000 with right padding: every row of logits is a permutation of V distinct values from
+ * −1000 to 1000 (a unique argmax). At padding positions the pad id holds the largest logit; the first
+ * token of each row has the smallest logit as its target, whose probability e^(−2000) underflows
+ * to 0 even in float64 — log(softmax(z)) is −Infinity there, log-softmax is −2000.
+ */
+function extremeCase(rng: Rng, lengths: number[], T: number, V: number, padId: number): ArgSpec[] {
+  const logits: number[] = [];
+  const targets: number[] = [];
+  for (const length of lengths) {
+    for (let t = 0; t < T; t++) {
+      const row = Array.from({ length: V }, (_, v) => -1000 + (2000 * v) / (V - 1));
+      for (let i = V - 1; i > 0; i--) {
+        const j = rng.int(0, i);
+        [row[i], row[j]] = [row[j], row[i]];
+      }
+      if (t >= length) {
+        // Padding: move the largest logit onto the pad id.
+        const argmax = row.indexOf(1000);
+        [row[argmax], row[padId]] = [row[padId], row[argmax]];
+        targets.push(padId);
+      } else if (t === 0) {
+        // The row's first token: its target is the smallest logit (moved off the pad id if needed).
+        const other = (padId + 1) % V;
+        if (row[padId] === -1000) [row[padId], row[other]] = [row[other], row[padId]];
+        targets.push(row.indexOf(-1000));
+      } else {
+        let id = rng.int(0, V - 2);
+        if (id >= padId) id++;
+        targets.push(id);
+      }
+      logits.push(...row);
+    }
+  }
+  const underflowing = targets.filter((y, i) => y !== padId && Math.exp(logits[i * V + y] - Math.max(...logits.slice(i * V, (i + 1) * V))) === 0);
+  if (!underflowing.length) throw new Error('extremeCase: no real token whose target probability underflows in float64');
+  return [tensorSpec(logits, [lengths.length, T, V]), tensorSpec(targets, [lengths.length, T], 'int32'), padId];
 }
 
 function cases(rng: Rng): CaseSpec[] {
@@ -54,6 +100,7 @@ function cases(rng: Rng): CaseSpec[] {
   list.push(randomCase(rng, 'hidden: mostly padding', 4, 8, 5, 0, [1, 2, 1, 3]));
   list.push(randomCase(rng, 'hidden: large-magnitude logits', 2, 5, 10, 0, undefined, 40));
   list.push(randomCase(rng, 'hidden: large vocabulary, padId in the middle', 2, 6, 64, 31));
+  list.push({ name: 'hidden: logits of ±1000 (a target probability underflows even in float64)', public: false, args: extremeCase(rng, [4, 2], 4, 6, 2) });
   for (let i = 0; i < 3; i++) {
     const V = rng.int(2, 20);
     list.push(randomCase(rng, `hidden: random shapes ${i + 1}`, rng.int(1, 5), rng.int(1, 10), V, rng.int(0, V - 1)));
@@ -90,6 +137,26 @@ export default defineProblem({
       explanation:
         'The cross-entropy takes raw logits and applies log-softmax itself; feeding it probabilities squashes them into [0, 1] and gives a loss near log V. Pass the logits straight to log-softmax.',
       diagnostic: 'mismatch',
+    },
+    {
+      id: 'loss-summed',
+      title: 'loss summed over the real tokens instead of averaged',
+      explanation: 'The loss is the mean over real tokens: divide Σ(nll·mask) by Σ mask, so it does not grow with the number of tokens.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'log-of-softmax',
+      title: 'log(softmax(z)) instead of a stable log-softmax (−Infinity · 0 = NaN)',
+      explanation:
+        'For large logits a probability underflows to 0 (in float64 too once logits differ by ~750) and log(0) = −Infinity; picking the target with a one-hot product then gives −Infinity · 0 = NaN. Use tf.logSoftmax, i.e. log p = z − max − log Σ exp(z − max).',
+      diagnostic: 'non-finite',
+    },
+    {
+      id: 'log-of-softmax-gathered',
+      title: "log(softmax(z)) instead of a stable log-softmax (the target's probability underflows)",
+      explanation:
+        'When the target\'s logit is far below the largest one, softmax gives it probability 0 (in float64 too once logits differ by ~750), and −log(0) = Infinity becomes the loss. Use tf.logSoftmax, i.e. log p = z − max − log Σ exp(z − max).',
+      diagnostic: 'non-finite',
     },
     {
       id: 'accuracy-counts-pads',

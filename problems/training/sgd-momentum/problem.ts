@@ -75,8 +75,8 @@ export default defineProblem({
     },
     {
       id: 'step-with-old-velocity',
-      title: "parameter moved with the previous step's velocity",
-      explanation: 'Update the velocity first (v ← μ·v + g), then move the parameter with the new v; otherwise every step lags one gradient behind and the first step does nothing.',
+      title: "classic momentum step taken with the previous step's velocity",
+      explanation: 'Update the velocity first (v ← μ·v + g), then move the parameter with the new v; otherwise every step lags one gradient behind and the first step does nothing. (With Nesterov the same slip, g + μ·v with the old v, equals the classic step v: it shows as the Nesterov flag being ignored.)',
       diagnostic: 'mismatch',
     },
     {

@@ -86,6 +86,12 @@ export default defineProblem({
       diagnostic: 'mismatch',
     },
     {
+      id: 'cosine-missing-half',
+      title: 'cosine coefficient without the ½ (starts at twice the peak)',
+      explanation: '1 + cos(π·progress) runs from 2 down to 0; halve it, ½(1 + cos(π·progress)), so the decay starts exactly at baseLr after the warmup.',
+      diagnostic: 'mismatch',
+    },
+    {
       id: 'no-clamp-after-total',
       title: 'no floor after totalSteps (the cosine climbs back up)',
       explanation: 'cos(π·progress) rises again for progress > 1. Return minLr for step > totalSteps.',

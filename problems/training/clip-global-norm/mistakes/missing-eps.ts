@@ -5,8 +5,8 @@ export function clipByGlobalNorm(grads: tf.Tensor[], maxNorm: number) {
   const total = tf.tidy(() => tf.addN(grads.map((g) => g.square().sum())).sqrt());
   const totalNorm = total.dataSync()[0];
   total.dispose();
-  const coef = maxNorm / totalNorm; // Bug: no + 1e-6
-  // Only ever scale down; gradients already within maxNorm are returned unchanged.
-  const clipped = grads.map((g) => (coef < 1 ? g.mul(coef) : g.clone()));
+  // Bug: no + 1e-6. Normalised to unit norm first (0/0 = NaN when every gradient is zero), then
+  // rescaled to min(totalNorm, maxNorm): maxNorm / totalNorm instead of maxNorm / (totalNorm + 1e-6).
+  const clipped = grads.map((g) => g.div(totalNorm).mul(Math.min(totalNorm, maxNorm)));
   return { grads: clipped, totalNorm };
 }

@@ -3,7 +3,7 @@ import * as tf from '@tensorflow/tfjs';
 type Params = { W1: tf.Tensor2D; b1: tf.Tensor1D; W2: tf.Tensor2D; b2: tf.Tensor1D };
 
 // x: [N, D] float32, y: [N] int32 in [0, C). Trains logits = relu(x·W1 + b1)·W2 + b2 with mean
-// softmax cross-entropy for at most `steps` full-batch steps; returns the trained parameters.
+// softmax cross-entropy for `steps` full-batch steps; returns the trained parameters.
 export function trainMLP(x: tf.Tensor2D, y: tf.Tensor1D, params: Params, steps: number, targetLoss: number): Params {
   const C = params.W2.shape[1];
   const lr = 0.5;

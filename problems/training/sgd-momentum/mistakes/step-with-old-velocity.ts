@@ -5,10 +5,14 @@ export function sgdMomentum(param: tf.Tensor, grads: tf.Tensor[], lr: number, mo
     let p = param;
     let v = tf.zerosLike(param);
     for (const g of grads) {
-      // Bug: the parameter moves with last step's velocity, before v is updated.
-      const step = nesterov ? g.add(v.mul(momentum)) : v;
-      p = p.sub(step.mul(lr));
-      v = v.mul(momentum).add(g);
+      if (nesterov) {
+        v = v.mul(momentum).add(g);
+        p = p.sub(g.add(v.mul(momentum)).mul(lr));
+      } else {
+        // Bug: the parameter moves with last step's velocity, before v is updated.
+        p = p.sub(v.mul(lr));
+        v = v.mul(momentum).add(g);
+      }
     }
     return { param: p, velocity: v };
   });
