@@ -51,6 +51,45 @@ function decidingGap(logProbs: TensorSpec, start: number, width: number, maxLen:
   return gap;
 }
 
+interface Hyp {
+  tokens: number[];
+  score: number;
+  done: boolean;
+}
+
+/** The statement's order: higher score first, then the lexicographically smaller sequence. */
+function statementOrder(a: Hyp, b: Hyp): number {
+  if (a.score !== b.score) return b.score - a.score;
+  for (let i = 0; i < Math.min(a.tokens.length, b.tokens.length); i++) if (a.tokens[i] !== b.tokens[i]) return a.tokens[i] - b.tokens[i];
+  return a.tokens.length - b.tokens.length;
+}
+
+/** Beam search as the statement defines it, in float64, with a pluggable order; the final beams, best first. */
+function search(logProbs: TensorSpec, start: number, width: number, maxLen: number, eos: number, order: (a: Hyp, b: Hyp) => number): Hyp[] {
+  const vocab = logProbs.shape[0];
+  let beams: Hyp[] = [{ tokens: [], score: 0, done: false }];
+  for (let step = 0; step < maxLen && !beams.every((b) => b.done); step++) {
+    const pool: Hyp[] = [];
+    for (const beam of beams) {
+      if (beam.done) pool.push(beam);
+      else {
+        const last = beam.tokens.at(-1) ?? start;
+        for (let v = 0; v < vocab; v++) pool.push({ tokens: [...beam.tokens, v], score: beam.score + Number(logProbs.data[last * vocab + v]), done: v === eos });
+      }
+    }
+    beams = pool.sort(order).slice(0, width);
+  }
+  return beams;
+}
+
+/** Log-probabilities of a table given as probabilities (rows sum to 1). */
+function logTable(rows: number[][]): TensorSpec {
+  rows.forEach((row, a) => {
+    if (Math.abs(row.reduce((s, x) => s + x, 0) - 1) > 1e-9) throw new Error(`beam-search: row ${a} is not a distribution`);
+  });
+  return tensorSpec(rows.flat().map(Math.log), [rows.length, rows.length]);
+}
+
 function searchCase(rng: Rng, name: string, vocab: number, width: number, maxLen: number, opts: { scale?: number; eosBoost?: number } = {}): CaseSpec {
   for (;;) {
     const eos = rng.int(0, vocab - 1);
@@ -87,6 +126,54 @@ function cases(rng: Rng): CaseSpec[] {
     const lse = Math.log(row0.reduce((acc, x) => acc + Math.exp(x), 0));
     row0.forEach((x, j) => (d[j] = x - lse));
     list.push({ name: 'hidden: exact ties (lexicographically smaller wins)', public: false, args: [tensorSpec(d, [vocab, vocab]), 0, 3, 4, 4] });
+  }
+  {
+    // A tie between children of different parents, at the cut. Width 2, EOS = 5. Step 1 keeps [2]
+    // (log 0.5) and [1] (log 0.3). Step 2: [2, 4] (0.2) leads; row 2 gives token 0 log 0.3 and row 1
+    // gives token 3 log 0.5, so [2, 0] and [1, 3] both score log 0.5 + log 0.3 — the same two float32
+    // numbers added in either order, an exact tie in any arithmetic — for the second slot. The
+    // lexicographically smaller [1, 3] keeps it although its parent ranked second, and its peaked
+    // continuation wins: [1, 3, 0] (0.135). A sort by score alone keeps the parents' order, keeps
+    // [2, 0] and ends with [2, 0, 2] (0.075).
+    const logProbs = logTable([
+      [0.04, 0.3, 0.5, 0.1, 0.04, 0.02],
+      [0.1, 0.1, 0.1, 0.5, 0.1, 0.1],
+      [0.3, 0.05, 0.05, 0.05, 0.4, 0.15],
+      [0.9, 0.02, 0.02, 0.02, 0.02, 0.02],
+      [0.22, 0.2, 0.18, 0.16, 0.14, 0.1],
+      [1 / 6, 1 / 6, 1 / 6, 1 / 6, 1 / 6, 1 / 6],
+    ]);
+    const afterTwo = search(logProbs, 0, 3, 2, 5, statementOrder);
+    const best = search(logProbs, 0, 2, 3, 5, statementOrder)[0];
+    const byScoreOnly = search(logProbs, 0, 2, 3, 5, (a, b) => b.score - a.score)[0];
+    if (
+      afterTwo.map((h) => h.tokens.join()).join(' ') !== '2,4 1,3 2,0' ||
+      afterTwo[1].score !== afterTwo[2].score ||
+      best.tokens.join() !== '1,3,0' ||
+      byScoreOnly.tokens.join() !== '2,0,2'
+    ) {
+      throw new Error('beam-search: the cross-parent tie is off');
+    }
+    list.push({ name: 'hidden: exact tie between children of different parents at the cut (lexicographically smaller wins)', public: false, args: [logProbs, 0, 2, 3, 5] });
+  }
+  {
+    // A finished hypothesis pushed out of the beam. Width 3, EOS = 5. Step 1 keeps [1] (0.5),
+    // [2] (0.35) and the finished [5] (0.12). At step 2 four live candidates beat it — [1, 3] (0.25),
+    // [1, 4] (0.225), [2, 0] (0.175), [2, 1] (0.1575) — so [5] leaves the beam for good. Everything
+    // left ends below 0.12: the answer is [1, 3, 0] (0.1125), whereas keeping finished hypotheses in a
+    // separate list (and refilling the beam with live ones) would return [5].
+    const logProbs = logTable([
+      [0.01, 0.5, 0.35, 0.01, 0.01, 0.12],
+      [0.01, 0.01, 0.01, 0.5, 0.45, 0.02],
+      [0.5, 0.45, 0.01, 0.01, 0.01, 0.02],
+      [0.45, 0.2, 0.15, 0.1, 0.05, 0.05],
+      [0.4, 0.25, 0.15, 0.1, 0.05, 0.05],
+      [1 / 6, 1 / 6, 1 / 6, 1 / 6, 1 / 6, 1 / 6],
+    ]);
+    const best = search(logProbs, 0, 3, 3, 5, statementOrder)[0];
+    const finished = Number(logProbs.data[5]);
+    if (best.tokens.join() !== '1,3,0' || !(finished > best.score) || !(decidingGap(logProbs, 0, 3, 3, 5) > MARGIN)) throw new Error('beam-search: the pushed-out case is off');
+    list.push({ name: 'hidden: a finished hypothesis pushed out of the beam stays out (it would have won)', public: false, args: [logProbs, 0, 3, 3, 5] });
   }
   for (let i = 0; i < 3; i++) {
     list.push(searchCase(rng, `random ${i + 1}`, rng.int(3, 15), rng.int(2, 5), rng.int(2, 8), { scale: rng.pick([0.5, 1, 2]), eosBoost: rng.pick([-4, -2, -1]) }));
@@ -147,6 +234,18 @@ export default defineProblem({
       id: 'finished-beams-extended',
       title: 'finished beams extended past EOS',
       explanation: 'A beam that produced EOS is complete: carry it over unchanged (same tokens, same score) so it competes with the live beams, but never append to it.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'ties-by-parent-order',
+      title: 'equal scores ordered by parent rank instead of by tokens',
+      explanation: 'Sorting by score alone (a stable sort) leaves tied candidates in the order they were built: children of the better-ranked hypothesis first. The statement breaks ties by comparing the token sequences themselves, across the whole pool: use a comparator that falls back to the lexicographic order.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'finished-set-aside',
+      title: 'finished hypotheses kept in a separate list, beam refilled with live ones',
+      explanation: 'Here a finished hypothesis keeps its slot and competes with the live candidates every step: once beamWidth better candidates appear it is gone for good, and the beam is not refilled to beamWidth live hypotheses. Put finished hypotheses back into the pool unchanged instead of setting them aside.',
       diagnostic: 'mismatch',
     },
     {

@@ -84,6 +84,28 @@ function cases(rng: Rng): CaseSpec[] {
     const l = tensorSpec(values, [vocab, vocab]);
     add('tied logits (lower id wins)', l, 5, 12, eosAt(l, vocab, 5, 0, 12));
   }
+  {
+    // Every row has exactly two tied maxima (5; the other logits are integers 0..3). With the
+    // lower-id rule the chain is 2 → 0 → 1 → 0 → 1 …; row 1 ties ids 0 and 1 themselves. Taking the
+    // higher id of a tie gives another chain from the very first step.
+    const vocab = 5;
+    const ties = [
+      [1, 2],
+      [0, 1],
+      [0, 3],
+      [2, 4],
+      [0, 3],
+    ];
+    const values = Array.from({ length: vocab * vocab }, () => rng.int(0, 3));
+    ties.forEach(([a, b], row) => {
+      values[row * vocab + a] = 5;
+      values[row * vocab + b] = 5;
+    });
+    const l = tensorSpec(values, [vocab, vocab]);
+    const lowest = chain(l.data, vocab, 2, 8);
+    if (lowest.join() !== '0,1,0,1,0,1,0,1') throw new Error('greedy: the exact-tie chain is off');
+    add('exact ties in every row (the lower id wins)', l, 2, 8, 4);
+  }
   for (let i = 0; i < 3; i++) {
     const vocab = rng.int(5, 40);
     const l = table(vocab, rng.pick([0.5, 1, 3]));
@@ -154,6 +176,18 @@ export default defineProblem({
       id: 'eos-not-included',
       title: 'EOS dropped from the output',
       explanation: 'The convention here is that EOS is part of the generated sequence: push it, then stop.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'ties-to-highest-id',
+      title: 'argmax ties go to the highest id',
+      explanation: 'A hand-written argmax with ≥ (or a scan from the end) lets a later token win a tie. The statement asks for the lower id, which is what tf.argMax and a strict > comparison give.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'prompt-eos-stops',
+      title: 'generation stops before it starts when the prompt is EOS',
+      explanation: 'Checking token === eosId at the top of the loop also tests the prompt, so startToken === eosId returns []. Only a generated EOS ends generation: test the token after you push it.',
       diagnostic: 'mismatch',
     },
     {

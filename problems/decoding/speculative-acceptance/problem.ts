@@ -8,6 +8,8 @@ import { speculativeAccept } from './reference';
 
 /** Uniforms stay this far from every acceptance ratio and CDF value, so float32 rounding never matters. */
 const MARGIN = 1e-4;
+/** The largest float32 below 1. */
+const JUST_BELOW_ONE = 1 - 2 ** -24;
 /** Cases with at least this many rows that share one (q, p) are also judged statistically. */
 const STAT_MIN_ROWS = 1000;
 /** Each emitted position seen at least this often must match p within this total variation. */
@@ -92,6 +94,22 @@ function buildCase(rng: Rng, name: string, steps: Step[], pub = false, forced?: 
   };
 }
 
+/** The answer in exact (float64) arithmetic for forced inputs: one step per row, or one shared step. */
+function exactStep(steps: Step | Step[], forced: { tokens: number[][]; acceptU: number[][]; residualU: number[] }): { accepted: number[]; token: number[] } {
+  const accepted: number[] = [];
+  const token: number[] = [];
+  forced.tokens.forEach((xs, b) => {
+    const step = Array.isArray(steps) ? steps[b] : steps;
+    const k = step.q.length;
+    let n = 0;
+    while (n < k && forced.acceptU[b][n] < step.p[n][xs[n]] / step.q[n][xs[n]]) n++;
+    const dist = n === k ? step.p[k] : step.p[n].map((pv, v) => Math.max(0, pv - step.q[n][v]));
+    accepted.push(n);
+    token.push(cdfOf(dist).findIndex((c) => c > forced.residualU[b]));
+  });
+  return { accepted, token };
+}
+
 function randomStep(rng: Rng, k: number, vocab: number, scale = 1.5): Step {
   const row = () => softmaxRow(Array.from(rng.normal([vocab], scale).data, Number));
   return { q: Array.from({ length: k }, row), p: Array.from({ length: k + 1 }, row) };
@@ -159,6 +177,64 @@ function cases(rng: Rng): CaseSpec[] {
     // Statistical, hidden: a random step, k = 2 over a vocabulary of 6.
     const step = randomStep(rng, 2, 6, 1.2);
     list.push(buildCase(rng, '1200 trials of one random step (statistical)', Array.from({ length: 1200 }, () => step)));
+  }
+  {
+    // Exact boundaries: every probability here is a multiple of 1/4, so p/q, max(0, p − q), its
+    // normalization and the cumulative sums are exact in float32 and float64 alike.
+    // Row 0: a_0 = p/q exactly (0.25 / 0.5) → rejected (the test is strict); the residual is
+    //   [0, 0.5, 0.5, 0] and s = 0 must not pick id 0, whose residual probability is 0.
+    // Row 1: both accepted; the bonus token comes from p_2 = [0.5, 0, 0.5, 0] with s = 0.5 exactly
+    //   on a boundary → id 2 (never id 1, which has probability 0).
+    // Row 2: x_1 = 2 has target probability 0, so even a_1 = 0 rejects it (0 < 0 is false).
+    // Row 3: rejected at 1 (a_1 = 0.5 ≥ 0), residual [0.5, 0.5, 0, 0], s = 0.5 on the boundary → id 1.
+    const step: Step = {
+      q: [
+        [0.5, 0, 0, 0.5],
+        [0.25, 0.25, 0.25, 0.25],
+      ],
+      p: [
+        [0.25, 0.25, 0.25, 0.25],
+        [0.5, 0.5, 0, 0],
+        [0.5, 0, 0.5, 0],
+      ],
+    };
+    const forced = {
+      tokens: [[0, 0], [3, 0], [0, 2], [0, 2]],
+      acceptU: [[0.5, 0.1], [0.25, 0.9], [0.1, 0], [0.1, 0.5]],
+      residualU: [0, 0.5, 0, 0.5],
+    };
+    const want = { accepted: [0, 2, 1, 1], token: [1, 2, 0, 1] };
+    const exact = exactStep(step, forced);
+    if (exact.accepted.join() !== want.accepted.join() || exact.token.join() !== want.token.join()) throw new Error('speculative: the exact-boundary rows are off');
+    list.push(buildCase(rng, 'exact boundaries: a = p/q, target probability 0 with a = 0, s = 0 and s on a cumulative boundary', Array.from({ length: 4 }, () => step), false, forced));
+  }
+  {
+    // s = 1 − 2⁻²⁴, the largest float32 below 1, after a rejection at position 0. In exact
+    // arithmetic the answer is the last id with positive residual, but the float32 cumulative sums of
+    // these residuals end a hair below 1 (at or under s, on cpu and wasm), so no cumulative value
+    // exceeds s. The last id (5) has residual 0 here (q > p), so falling back to vocab − 1 is wrong.
+    const qs = [
+      [0.31947943568229675, 0.30270618200302124, 0.04062887281179428, 0.06307587772607803, 0.05200378969311714, 0.22210586071014404],
+      [0.1456356942653656, 0.21326470375061035, 0.14833541214466095, 0.03779583424329758, 0.03512633219361305, 0.419842004776001],
+      [0.15860560536384583, 0.17106173932552338, 0.04169030115008354, 0.1266947090625763, 0.0335078239440918, 0.46843981742858887],
+      [0.10535980015993118, 0.09284523874521255, 0.12005908787250519, 0.3202444314956665, 0.11703959852457047, 0.2444518357515335],
+    ];
+    const ps = [
+      [0.057194534689188004, 0.3964556157588959, 0.05076809599995613, 0.24483785033226013, 0.05231155827641487, 0.19843235611915588],
+      [0.0522611029446125, 0.04682549461722374, 0.042361147701740265, 0.6668736934661865, 0.06194304674863815, 0.1297355443239212],
+      [0.04319000616669655, 0.061033740639686584, 0.08308839797973633, 0.41806599497795105, 0.07304845005273819, 0.3215734362602234],
+      [0.025086473673582077, 0.35778069496154785, 0.031210770830512047, 0.33372199535369873, 0.12482111901044846, 0.1273789256811142],
+    ];
+    const uniform = [1 / 6, 1 / 6, 1 / 6, 1 / 6, 1 / 6, 1 / 6];
+    const steps: Step[] = qs.map((q, b) => ({ q: [q], p: [ps[b], uniform] }));
+    const forced = { tokens: steps.map(() => [0]), acceptU: steps.map(() => [0.9]), residualU: steps.map(() => JUST_BELOW_ONE) };
+    const exact = exactStep(steps, forced);
+    steps.forEach((step, b) => {
+      const residual = step.p[0].map((pv, v) => Math.max(0, pv - step.q[0][v]));
+      const lastPositive = residual.reduce((last, r, v) => (r > 0 ? v : last), -1);
+      if (exact.accepted[b] !== 0 || residual[5] !== 0 || exact.token[b] !== lastPositive) throw new Error(`speculative: rounding-fallback row ${b} is off`);
+    });
+    list.push(buildCase(rng, 's = 1 − 2⁻²⁴ (rounding leaves every cumulative value ≤ s: the last id with positive residual)', steps, false, forced));
   }
   for (let i = 0; i < 3; i++) {
     const k = rng.int(1, 5);
@@ -259,6 +335,12 @@ export default defineProblem({
       title: 'rejected position resampled from p instead of the residual',
       explanation: 'Sampling from p after a rejection double-counts the mass already given to accepted drafts. The correction that makes the output exactly p-distributed is norm(max(0, p − q)).',
       diagnostic: 'property',
+    },
+    {
+      id: 'bonus-from-last-draft-position',
+      title: 'bonus token drawn from p[k − 1] instead of p[k]',
+      explanation: 'When all k drafts are accepted, the target has already scored position k in the same pass: the bonus token comes from p[k], the distribution after the last draft. p[k − 1] is the distribution the last draft itself was checked against.',
+      diagnostic: 'mismatch',
     },
     {
       id: 'continues-after-rejection',

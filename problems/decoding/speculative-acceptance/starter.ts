@@ -8,7 +8,8 @@ import * as tf from '@tensorflow/tfjs';
  * acceptU: [batch, k] and residualU: [batch] — uniforms in [0, 1).
  * Accept x_i while acceptU < p_i(x_i) / q_i(x_i); at the first rejection i sample the final token from
  * norm(max(0, p_i − q_i)) with residualU (inverse CDF: first id with cumsum > u); if all k are accepted,
- * sample it from p_k. Returns int32 [batch] tensors { accepted (0 … k), token }.
+ * sample it from p_k (the last id with positive probability if rounding leaves every cumsum ≤ u).
+ * Returns int32 [batch] tensors { accepted (0 … k), token }.
  */
 export function speculativeAccept(
   draftProbs: tf.Tensor3D,

@@ -8,6 +8,10 @@ import { temperatureSample } from './reference';
 
 /** Uniforms are kept this far from every CDF boundary, so float32 rounding never changes the answer. */
 const MARGIN = 1e-4;
+/** The largest float32 below 1. */
+const JUST_BELOW_ONE = 1 - 2 ** -24;
+/** exp(x) overflows float32 above this. */
+const EXP_OVERFLOW = 88.73;
 
 /** Row CDFs of softmax(logits / T) in float64. */
 function cdfs(logits: TensorSpec, temperature: number): number[][] {
@@ -61,6 +65,62 @@ function cases(rng: Rng): CaseSpec[] {
     public: false,
     args: [tensorSpec(new Array(16).fill(0), [4, 4]), 1, tensorSpec([0.25, 0.5, 0.75, 0], [4])],
   });
+  {
+    // T = 0 with tied maxima: integer logits, and two ids per row forced to share the row max.
+    const [batch, vocab] = [6, 8];
+    const values = Array.from({ length: batch * vocab }, () => rng.int(0, 2));
+    for (let b = 0; b < batch; b++) {
+      const first = rng.int(0, vocab - 2);
+      const second = rng.int(first + 1, vocab - 1);
+      values[b * vocab + first] = 3;
+      values[b * vocab + second] = 3;
+    }
+    list.push({ name: 'hidden: T = 0 with tied maxima (lower id wins)', public: false, args: [tensorSpec(values, [batch, vocab]), 0, tensorSpec(new Array(batch).fill(0.5), [batch])] });
+  }
+  {
+    // Every logit in [95, 105): exp(logit) overflows float32 (> 88.7) unless the row max is subtracted.
+    const logits = rng.uniform([4, 10], 95, 105);
+    if (!logits.data.every((x) => x > EXP_OVERFLOW)) throw new Error('temperature: the overflow case needs every logit above 88.7');
+    list.push({ name: 'hidden: logits around 100, T = 1 (exp overflows float32 without the max shift)', public: false, args: [logits, 1, safeUniforms(rng, logits, 1)] });
+  }
+  {
+    // Banned tokens (logit −∞) have probability exactly 0: u = 0 must skip them, and u exactly on a
+    // boundary of the exact quarters moves on to the next allowed token.
+    const rows = [
+      [-Infinity, 0.3, -1, 2, -Infinity, 0.5],
+      [-Infinity, -Infinity, 1, 1, 1, 1],
+      [-Infinity, 0, 0, 0, 0, -Infinity],
+      [-Infinity, -Infinity, -Infinity, 4, -Infinity, -Infinity],
+    ];
+    const u = [0, 0.5, 0.25, 0];
+    const want = [1, 4, 2, 3];
+    const logits = tensorSpec(rows.flat(), [rows.length, 6]);
+    cdfs(logits, 1).forEach((row, b) => {
+      if (row.findIndex((c) => c > u[b]) !== want[b]) throw new Error(`temperature: banned-token row ${b} is off`);
+    });
+    list.push({ name: 'hidden: banned tokens (logit −∞) with u = 0 and u on exact boundaries', public: false, args: [logits, 1, tensorSpec(u, [u.length])] });
+  }
+  {
+    // u = 1 − 2⁻²⁴, the largest float32 below 1, and the last token banned: in exact arithmetic the
+    // answer is the last allowed token (id 6), but the float32 cumulative sums of these rows end a
+    // hair below 1 (at or under u with tf.softmax and tf.cumsum, on cpu and wasm), so no cumulative
+    // value exceeds u. Falling back to vocab − 1 would sample the banned token.
+    const rows = [
+      [0.803, 1.987, 0.384, 1.384, -0.211, 1.741, 0.684, -Infinity],
+      [-1.994, 1.852, 0.148, 0.781, -0.776, 0.416, 1.064, -Infinity],
+      [1.391, 0.673, 0.623, -0.052, -1.948, 0.658, -0.55, -Infinity],
+      [1.149, 0.201, 0.535, -1.252, -0.224, 1.322, 0.578, -Infinity],
+    ];
+    const logits = tensorSpec(rows.flat(), [rows.length, 8]);
+    cdfs(logits, 0.7).forEach((row, b) => {
+      if (row.findIndex((c) => c > JUST_BELOW_ONE) !== 6) throw new Error(`temperature: rounding-fallback row ${b} is off`);
+    });
+    list.push({
+      name: 'hidden: u = 1 − 2⁻²⁴ with the last token banned (rounding fallback: the last allowed token)',
+      public: false,
+      args: [logits, 0.7, tensorSpec(rows.map(() => JUST_BELOW_ONE), [rows.length])],
+    });
+  }
   for (let i = 0; i < 3; i++) {
     list.push(sampleCase(rng, `random ${i + 1}`, rng.int(1, 8), rng.int(2, 50), rng.pick([0.3, 0.7, 1, 1.3, 3]), rng.pick([1, 2, 4])));
   }
@@ -116,6 +176,18 @@ export default defineProblem({
       id: 'cdf-greater-or-equal',
       title: 'inverse CDF uses cdf ≥ u instead of cdf > u',
       explanation: 'The id is the first i with cdf[i] > u, i.e. the count of cdf values ≤ u. With ≥ (counting cdf < u) a uniform that lands exactly on a boundary picks the id one too low.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'no-max-shift',
+      title: 'softmax without subtracting the max (exp overflows)',
+      explanation: 'exp(z / T) is Infinity in float32 once z / T exceeds about 88.7 (and T < 1 makes that easy), so exp/Σexp is Infinity/Infinity = NaN. Subtract the row max before exp — tf.softmax does — which leaves the probabilities unchanged.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'clamped-to-last-id',
+      title: 'rounding fallback clamps to vocab − 1, a banned token',
+      explanation: 'When float32 rounding leaves every cumulative value ≤ u (u within about 1e−7 of 1), the fallback is the last token that can be sampled — the last id whose logit is not −∞. vocab − 1 may be banned (probability 0).',
       diagnostic: 'mismatch',
     },
   ],

@@ -3,21 +3,24 @@ import * as tf from '@tensorflow/tfjs';
 // logits: [batch, vocab], k in [1, vocab], u: [batch] uniforms in [0, 1). Returns int32 [batch].
 export function topKSample(logits: tf.Tensor2D, k: number, u: tf.Tensor1D): tf.Tensor1D {
   return tf.tidy(() => {
-    const vocab = logits.shape[1];
-    // rank[b, i] = how many tokens come before i in the order "larger logit first, ties → lower id".
-    const li = logits.expandDims(2); // [b, vocab, 1]: token i
-    const lj = logits.expandDims(1); // [b, 1, vocab]: token j
+    const [batch, vocab] = logits.shape;
+    // tf.topk selects the k largest in O(vocab) and sorts only those (ties → lower id first), so the
+    // k-th entry is the last kept token: its logit and its id.
+    const { values, indices } = tf.topk(logits, k);
+    const kthValue = values.slice([0, k - 1], [batch, 1]);
+    const kthId = indices.slice([0, k - 1], [batch, 1]);
+    // Exactly k kept: every logit above the k-th, and the tokens tied with it up to the k-th's id.
     const ids = tf.range(0, vocab, 1, 'int32');
-    const jBeforeI = tf.less(ids.expandDims(0), ids.expandDims(1)); // [vocab, vocab]: j < i
-    const ahead = tf.logicalOr(tf.greater(lj, li), tf.logicalAnd(tf.equal(lj, li), jBeforeI));
-    const rank = ahead.cast('int32').sum(2);
-    const keep = tf.less(rank, k); // exactly k tokens per row
-    // Masked logits are -Infinity, so the softmax renormalizes over the k kept tokens.
-    const masked = tf.where(keep, logits, tf.fill(logits.shape, -Infinity));
-    const probs = tf.softmax(masked, -1);
-    // Inverse CDF in vocabulary order: first i with cdf[i] > u.
+    const keep = tf.logicalOr(tf.greater(logits, kthValue), tf.logicalAnd(tf.equal(logits, kthValue), tf.lessEqual(ids, kthId)));
+    // Dropped tokens get logit −∞ (probability exactly 0); tf.softmax subtracts the row max first, so
+    // large logits do not overflow, and it renormalizes over the k kept tokens.
+    const probs = tf.softmax(tf.where(keep, logits, tf.fill([batch, vocab], -Infinity)));
+    // Inverse CDF in vocabulary order: the first id whose cumulative probability is > u is the
+    // number of cumulative values <= u.
     const cdf = tf.cumsum(probs, 1);
-    const index = tf.lessEqual(cdf, u.expandDims(1)).cast('int32').sum(1);
-    return tf.minimum(index, vocab - 1) as tf.Tensor1D;
+    const count = tf.lessEqual(cdf, u.expandDims(1)).cast('int32').sum(1);
+    // Rounding can leave every cumulative value <= u (u within ~1e-7 of 1): then the last kept token.
+    const lastKept = tf.where(keep, ids, tf.zerosLike(ids)).max(1);
+    return tf.minimum(count, lastKept) as tf.Tensor1D;
   });
 }

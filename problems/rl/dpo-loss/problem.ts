@@ -27,6 +27,21 @@ function hidden(rng: Rng, name: string, B: number, drift: number, beta: number, 
   return { name, public: false, args };
 }
 
+/**
+ * Makes pair 0 a preference the policy gets badly wrong (z = −300β: the chosen response lost 150
+ * nats against the reference, the rejected one gained 150), and checks that some non-tie pair has
+ * z < −90, where sigmoid(z) underflows to 0 in float32 and log(sigmoid(z)) is −Infinity.
+ */
+function farFromReference(spec: CaseSpec): CaseSpec {
+  const [pc, pr, rc, rr, beta, ties] = spec.args as [TensorSpec, TensorSpec, TensorSpec, TensorSpec, number, TensorSpec | undefined];
+  pc.data[0] = rc.data[0] - 150;
+  pr.data[0] = rr.data[0] + 150;
+  if (ties) ties.data[0] = 0;
+  const margins = Array.from(pc.data, (_, i) => beta * (pc.data[i] - rc.data[i] - (pr.data[i] - rr.data[i])));
+  if (!margins.some((z, i) => z < -90 && !(ties && ties.data[i]))) throw new Error('dpo-loss: the stability case needs a non-tie pair with z < −90');
+  return spec;
+}
+
 function cases(rng: Rng): CaseSpec[] {
   const list: CaseSpec[] = [
     {
@@ -53,10 +68,38 @@ function cases(rng: Rng): CaseSpec[] {
     hidden(rng, 'hidden: batch 1, a single tie (accuracy has no pairs)', 1, 5, 0.5, 1),
     hidden(rng, 'hidden: every pair a tie', 5, 3, 0.2, 1),
     hidden(rng, 'hidden: small β = 0.01', 10, 20, 0.01),
-    hidden(rng, 'hidden: β = 1, policy far from reference (|z| > 100): log σ must be stable', 12, 300, 1),
-    hidden(rng, 'hidden: ties, policy far from reference (stability)', 12, 300, 1, 0.5),
+    farFromReference(hidden(rng, 'hidden: β = 1, policy far from reference (|z| > 100): log σ must be stable', 12, 300, 1)),
+    farFromReference(hidden(rng, 'hidden: ties, policy far from reference (stability)', 12, 300, 1, 0.5)),
     hidden(rng, 'hidden: 256 pairs, β = 0.5, ties', 256, 5, 0.5, 0.2),
   ];
+  {
+    // The first DPO step: the policy is still the reference, so every margin is exactly 0 — the
+    // loss is log 2 per pair and no preference pair counts as correct (z > 0 is strict).
+    const B = 6;
+    const [, , refChosen, refRejected] = logps(rng, B, 0);
+    list.push({
+      name: 'hidden: first step, policy = reference (every z exactly 0, accuracy 0)',
+      public: false,
+      args: [refChosen, refRejected, refChosen, refRejected, 0.1, tensorSpec([0, 1, 0, 0, 1, 0], [B], 'bool')],
+    });
+  }
+  {
+    // Every pair has z < 0 (the policy prefers each rejected answer), a third of them ties: the
+    // accuracy is 0 whether or not ties are counted, so only the losses tell tie handling apart.
+    const B = 9;
+    const [, , refChosen, refRejected] = logps(rng, B, 0);
+    const policyChosen = Array.from(refChosen.data, (r) => r - (0.5 + Math.abs(rng.gaussian())));
+    const policyRejected = Array.from(refRejected.data, (r) => r + (0.5 + Math.abs(rng.gaussian())));
+    policyChosen.forEach((c, i) => {
+      const z = Math.fround(c) - refChosen.data[i] - (Math.fround(policyRejected[i]) - refRejected.data[i]);
+      if (!(z < -0.5)) throw new Error('dpo-loss: the all-negative case needs z < 0 on every pair');
+    });
+    list.push({
+      name: 'hidden: every margin negative, with ties',
+      public: false,
+      args: [tensorSpec(policyChosen, [B]), tensorSpec(policyRejected, [B]), refChosen, refRejected, 0.3, tensorSpec([1, 0, 0, 1, 0, 0, 1, 0, 0], [B], 'bool')],
+    });
+  }
   for (let i = 0; i < 3; i++) {
     const withTies = rng.next() < 0.5;
     list.push(hidden(rng, `hidden: random ${i + 1}`, rng.int(1, 40), 1 + 10 * rng.next(), rng.pick([0.05, 0.1, 0.25, 0.5]), withTies ? 0.25 : undefined));
@@ -122,6 +165,20 @@ export default defineProblem({
       explanation:
         'For z ≲ −90, sigmoid(z) underflows to 0 in float32 and its log is −Infinity. Use tf.logSigmoid(z) (= −softplus(−z)), which is finite for every z.',
       diagnostic: 'non-finite',
+    },
+    {
+      id: 'ties-dropped-from-loss',
+      title: 'tied pairs left out of the loss',
+      explanation:
+        'A tie is a training signal too: its loss −½(log σ(z) + log σ(−z)) pulls the margin towards 0. Average the per-pair losses over all B pairs, ties included; only the accuracy leaves ties out.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'accuracy-includes-ties',
+      title: 'tied pairs counted in the accuracy',
+      explanation:
+        'A tie has no right answer, so it cannot be classified correctly or wrongly: the accuracy is the fraction of non-tie pairs with z > 0. Mask the ties out of both the count of correct pairs and the denominator.',
+      diagnostic: 'mismatch',
     },
   ],
 });

@@ -26,10 +26,11 @@ export function dpoLoss(
       counted = tf.logicalNot(tie).cast('float32');
     }
     const loss = perPair.mean() as tf.Scalar;
-    // Accuracy over preference pairs only (ties excluded); 0 when every pair is a tie.
+    // Accuracy over preference pairs only (ties excluded). When every pair is a tie, n = 0 and
+    // correct = 0, so dividing by max(n, 1) gives the stated 0.
     const n = counted.sum();
     const correct = z.greater(0).cast('float32').mul(counted).sum();
-    const accuracy = tf.where(n.greater(0), correct.div(tf.maximum(n, 1)), tf.scalar(0)) as tf.Scalar;
+    const accuracy = correct.div(tf.maximum(n, 1)) as tf.Scalar;
     return { loss, rewardsChosen, rewardsRejected, accuracy };
   });
 }

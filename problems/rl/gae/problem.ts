@@ -95,6 +95,13 @@ export default defineProblem({
       diagnostic: 'mismatch',
     },
     {
+      id: 'bootstraps-through-done',
+      title: 'bootstraps through a done: V_{t+1} not masked in δ',
+      explanation:
+        'When done_t = 1, s_{t+1} is the first state of the next episode, so its value is no part of this return: δ_t = r_t − V_t. Multiply the bootstrap γV_{t+1} by (1 − done_t) as well as the carried advantage.',
+      diagnostic: 'mismatch',
+    },
+    {
       id: 'done-shifted',
       title: 'done mask taken from the wrong step (dones[t + 1])',
       explanation:

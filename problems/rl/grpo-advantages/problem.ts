@@ -92,5 +92,12 @@ export default defineProblem({
       explanation: 'rewards is [nPrompts, groupSize]: a group is a row. Reduce over axis 1, not axis 0.',
       diagnostic: 'mismatch',
     },
+    {
+      id: 'eps-inside-sqrt',
+      title: 'eps added inside the square root (√(var + eps)) instead of to the std',
+      explanation:
+        'The statement divides by σ + ε. √(σ² + ε) is a different denominator — the gap is about √ε for small groups spreads, so with a large eps the advantages come out visibly off. Take the std first, then add eps.',
+      diagnostic: 'mismatch',
+    },
   ],
 });

@@ -39,6 +39,14 @@ function hidden(rng: Rng, name: string, shape: number[], clipEps: number, klCoef
   return { name, public: false, args: [...rollout(rng, shape, o), clipEps, klCoef] };
 }
 
+/** Checks the rare-token case: some token has exp(new) and exp(old) both 0 in float32, so exp(new) / exp(old) is 0/0. */
+function rareTokens(spec: CaseSpec): CaseSpec {
+  const [next, old] = spec.args as TensorSpec[];
+  const underflows = (x: number) => Math.fround(Math.exp(x)) === 0;
+  if (!Array.from(next.data).some((x, i) => underflows(x) && underflows(old.data[i]))) throw new Error('ppo: the rare-token case needs a token whose probabilities underflow in float32');
+  return spec;
+}
+
 function cases(rng: Rng): CaseSpec[] {
   const list: CaseSpec[] = [
     {
@@ -73,9 +81,20 @@ function cases(rng: Rng): CaseSpec[] {
     hidden(rng, 'hidden: no update yet (new = old), ratio 1 everywhere', [2, 8], 0.2, 0.1, { drift: 0 }),
     hidden(rng, 'hidden: ε = 0.05, β = 1, policy far from the reference', [4, 8], 0.05, 1, { refDrift: 1 }),
     hidden(rng, 'hidden: 1-D [32], large advantages', [32], 0.3, 0.02, { advScale: 20, drift: 0.4 }),
-    hidden(rng, 'hidden: rare tokens, log-probs around −110 (ratio must come from the log difference)', [2, 6], 0.2, 0.1, { lo: 104, hi: 125, drift: 0.3 }),
+    rareTokens(hidden(rng, 'hidden: rare tokens, log-probs around −110 (ratio must come from the log difference)', [2, 6], 0.2, 0.1, { lo: 104, hi: 125, drift: 0.3 })),
     hidden(rng, 'hidden: [8, 64] tokens', [8, 64], 0.2, 0.04, { drift: 0.25 }),
   ];
+  {
+    // ε = 0: every token whose ratio moved at all is clipped; tokens with new = old exactly have
+    // r = exp(0) = 1 and |r − 1| = 0, which is not > 0 — the strict comparison decides them.
+    const [next, old, adv, ref] = rollout(rng, [3, 8], { drift: 0.3 });
+    const n = next.data.length;
+    for (let i = 0; i < n; i += 2) next.data[i] = old.data[i];
+    for (let i = 1; i < n; i += 2) {
+      if (!(Math.abs(next.data[i] - old.data[i]) > 1e-3)) next.data[i] = old.data[i] + 0.25;
+    }
+    list.push({ name: 'hidden: ε = 0, half the tokens unchanged (|r − 1| = 0 is not clipped)', public: false, args: [next, old, adv, ref, 0, 0.1] });
+  }
   for (let i = 0; i < 3; i++) {
     const shape = [rng.int(1, 6), rng.int(1, 20)];
     list.push(hidden(rng, `hidden: random ${i + 1}`, shape, rng.pick([0.1, 0.2, 0.3]), rng.pick([0.01, 0.1, 0.3]), { drift: 0.05 + 0.5 * rng.next() }));
@@ -129,6 +148,13 @@ export default defineProblem({
       title: 'k3 estimator with the log-ratio reversed',
       explanation:
         'k3 estimates KL(π_new ‖ π_ref) from tokens of the policy as exp(d) − d − 1 with d = refLogProbs − logProbsNew. Using new − ref gives a different (biased) quantity.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'kl-k1-estimator',
+      title: 'KL estimated as mean(new − ref) (k1) instead of k3',
+      explanation:
+        'mean(log π_new − log π_ref) is the k1 estimator: unbiased on average but negative on many tokens, so as a per-batch penalty it can reward drifting. The statement asks for k3: exp(d) − d − 1 with d = ref − new, which is ≥ 0 per token.',
       diagnostic: 'mismatch',
     },
     {

@@ -81,6 +81,13 @@ export default defineProblem({
       diagnostic: 'mismatch',
     },
     {
+      id: 'baseline-before-discounting',
+      title: 'baseline subtracted from each reward before the reward-to-go sum',
+      explanation:
+        'The weight of step t is G_t − b_t: one baseline, the one of state s_t. Subtracting b from every reward and then discounting, Σ γ^(k−t)(r_k − b_k), drags the baselines of later states into step t. Compute G first, then subtract b.',
+      diagnostic: 'mismatch',
+    },
+    {
       id: 'discount-from-start',
       title: 'rewards discounted from the episode start (γ^k) instead of from step t (γ^(k−t))',
       explanation: 'The reward-to-go restarts the discount at each step: G_t = r_t + γ r_{t+1} + γ² r_{t+2} + …; the backward recursion G_t = r_t + γ G_{t+1} does this for you.',

@@ -114,6 +114,18 @@ export default defineProblem({
       diagnostic: 'mismatch',
     },
     {
+      id: 'reward-of-current-cell',
+      title: 'reward of the current cell R(s) instead of the cell entered R(s′)',
+      explanation: 'Here the reward belongs to the cell you step into: Q(s, a) = R(s′) + γ·V(s′), where s′ is where action a leads. Using R(s) makes every action from s earn the same reward.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'bump-no-reward',
+      title: 'a blocked move earns 0 instead of the reward of the cell the agent stays in',
+      explanation: 'Bumping into a wall or the edge leaves the agent in s, and "the reward of the cell entered" is then R(s): Q = R(s) + γ·V(s). Compute s′ first (s itself when blocked) and always use R(s′).',
+      diagnostic: 'mismatch',
+    },
+    {
       id: 'gamma-on-reward',
       title: 'γ applied to the immediate reward',
       explanation: 'Q(s, a) = R(s′) + γ·V(s′): the reward of the step is received now, only the future value is discounted.',

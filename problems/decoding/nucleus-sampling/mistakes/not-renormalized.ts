@@ -1,17 +1,29 @@
 import * as tf from '@tensorflow/tfjs';
 
+// logits: [batch, vocab], 0 < p <= 1, u: [batch] uniforms in [0, 1). Returns int32 [batch].
 export function topPSample(logits: tf.Tensor2D, p: number, u: tf.Tensor1D): tf.Tensor1D {
   return tf.tidy(() => {
-    const vocab = logits.shape[1];
-    const probs = tf.softmax(logits, -1);
-    const { values, indices } = tf.topk(probs, vocab); // sorted, largest first
-    const ahead = tf.cumsum(values, 1, true);
-    const keepSorted = tf.less(ahead, p);
-    // Back to vocabulary order: keep[b, i] = keepSorted[b, position of i].
-    const keep = tf.oneHot(indices, vocab).mul(keepSorted.cast('float32').expandDims(2)).sum(1).cast('bool');
-    // Bug: zeroes the tokens outside the nucleus but samples from the leftover mass without renormalizing.
+    const [batch, vocab] = logits.shape;
+    const probs = tf.softmax(logits); // subtracts the row max: no overflow for large logits
+    // Sort each row once, largest first (ties → lower id first): O(vocab log vocab).
+    const { values, indices } = tf.topk(probs, vocab);
+    // Sorted position r is in the nucleus while the mass before it is still < p: the crossing token
+    // is kept, and the nucleus is the prefix of the first m positions (m >= 1).
+    const m = tf.less(tf.cumsum(values, 1, true), p).cast('int32').sum(1);
+    // The last nucleus token (sorted position m − 1): its probability and its id.
+    const last = tf.oneHot(m.sub(tf.scalar(1, 'int32')), vocab).cast('bool');
+    const cutValue = tf.where(last, values, tf.zerosLike(values)).sum(1, true);
+    const cutId = tf.where(last, indices, tf.zerosLike(indices)).sum(1, true);
+    // Back in vocabulary order: more probable than the cut, or tied with it up to the cut's id.
+    const ids = tf.range(0, vocab, 1, 'int32');
+    const keep = tf.logicalOr(tf.greater(probs, cutValue), tf.logicalAnd(tf.equal(probs, cutValue), tf.lessEqual(ids, cutId)));
+    // Renormalize over the nucleus (dropped logits → −∞) and sample by the inverse CDF in vocabulary
+    // order: the first id whose cumulative probability is > u is the count of values <= u.
+    // Bug: the nucleus probabilities are used as they are — they sum to less than 1.
     const cdf = tf.cumsum(probs.mul(keep.cast('float32')), 1);
-    const index = tf.lessEqual(cdf, u.expandDims(1)).cast('int32').sum(1);
-    return tf.minimum(index, vocab - 1) as tf.Tensor1D;
+    const count = tf.lessEqual(cdf, u.expandDims(1)).cast('int32').sum(1);
+    // Rounding can leave every cumulative value <= u (u within ~1e-7 of 1): then the last kept token.
+    const lastKept = tf.where(keep, ids, tf.zerosLike(ids)).max(1);
+    return tf.minimum(count, lastKept) as tf.Tensor1D;
   });
 }

@@ -2,14 +2,15 @@ import * as tf from '@tensorflow/tfjs';
 
 export function topPSample(logits: tf.Tensor2D, p: number, u: tf.Tensor1D): tf.Tensor1D {
   return tf.tidy(() => {
-    const vocab = logits.shape[1];
-    const probs = tf.softmax(logits, -1);
-    // Bug: cumulative mass in vocabulary order — no sort, so the "nucleus" is the first few ids.
-    const ahead = tf.cumsum(probs, 1, true);
-    const keep = tf.less(ahead, p);
-    const masked = tf.where(keep, logits, tf.fill(logits.shape, -Infinity));
-    const cdf = tf.cumsum(tf.softmax(masked, -1), 1);
-    const index = tf.lessEqual(cdf, u.expandDims(1)).cast('int32').sum(1);
-    return tf.minimum(index, vocab - 1) as tf.Tensor1D;
+    const [batch, vocab] = logits.shape;
+    const probs = tf.softmax(logits);
+    // Bug: the mass before each token is taken in vocabulary order — no sort — so the "nucleus" is
+    // the first few ids, not the most likely tokens.
+    const keep = tf.less(tf.cumsum(probs, 1, true), p);
+    const cdf = tf.cumsum(tf.softmax(tf.where(keep, logits, tf.fill([batch, vocab], -Infinity))), 1);
+    const count = tf.lessEqual(cdf, u.expandDims(1)).cast('int32').sum(1);
+    const ids = tf.range(0, vocab, 1, 'int32');
+    const lastKept = tf.where(keep, ids, tf.zerosLike(ids)).max(1);
+    return tf.minimum(count, lastKept) as tf.Tensor1D;
   });
 }

@@ -1,5 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 
+// draftProbs q: [batch, k, vocab], targetProbs p: [batch, k + 1, vocab], draftTokens: int32 [batch, k],
+// acceptU: [batch, k], residualU: [batch]. Returns int32 [batch] accepted counts and final tokens.
 export function speculativeAccept(
   draftProbs: tf.Tensor3D,
   targetProbs: tf.Tensor3D,
@@ -15,9 +17,10 @@ export function speculativeAccept(
     const qTok = draftProbs.mul(drafted).sum(2);
     // Accept x_i with probability min(1, p/q): u < p/q, written as u·q < p (q(x_i) > 0).
     const acceptEach = tf.less(acceptU.mul(qTok), pTok);
-    // Only the prefix before the first rejection counts: positions with no rejection so far.
-    const rejectionsSoFar = tf.cumsum(tf.logicalNot(acceptEach).cast('int32'), 1);
-    const accepted = tf.equal(rejectionsSoFar, 0).cast('int32').sum(1); // [batch], 0..k
+    // Only the prefix before the first rejection counts: accepted = the first rejected position,
+    // or k when every draft passed.
+    const positions = tf.range(0, k, 1, 'int32');
+    const accepted = tf.where<tf.Tensor>(acceptEach, tf.scalar(k, 'int32'), positions).min(1); // [batch], 0..k
     // Final token: from norm(max(0, p − q)) at the rejected position, or from p[k] when all were
     // accepted — padding q with a zero row makes that the same formula.
     const qPadded = tf.concat([draftProbs, tf.zeros([batch, 1, vocab])], 1); // [batch, k + 1, vocab]
@@ -27,8 +30,14 @@ export function speculativeAccept(
     // Bug: no max(0, ·) — negative entries where q > p, and the "distribution" sums to ~0.
     const residual = pRow.sub(qRow);
     const dist = residual.div(residual.sum(1, true));
+    // Inverse CDF: the first id whose cumulative probability is > s is the count of values <= s.
     const cdf = tf.cumsum(dist, 1);
-    const token = tf.minimum(tf.lessEqual(cdf, residualU.expandDims(1)).cast('int32').sum(1), vocab - 1);
+    const count = tf.lessEqual(cdf, residualU.expandDims(1)).cast('int32').sum(1);
+    // If rounding leaves every cumulative value <= s (s within ~1e-7 of 1): the last id with
+    // positive probability — never a token the final distribution rules out.
+    const ids = tf.range(0, vocab, 1, 'int32');
+    const lastPositive = tf.where(tf.greater(dist, 0), ids, tf.zerosLike(ids)).max(1);
+    const token = tf.minimum(count, lastPositive);
     return { accepted: accepted as tf.Tensor1D, token: token as tf.Tensor1D };
   });
 }
