@@ -39,6 +39,9 @@ export function lockDownUserRealm(scope: typeof globalThis = globalThis): void {
     Object.defineProperty(prototype, 'constructor', { value: blocked, configurable: false, writable: false });
   }
   removeEverywhere(scope, 'eval');
+  // `x instanceof Function` must keep working (tfjs tells a Variable by it).
+  Object.defineProperty(blocked, 'prototype', { value: Function.prototype });
+  Object.defineProperty(blocked, Symbol.hasInstance, { value: (value: unknown) => typeof value === 'function' });
   Object.defineProperty(scope, 'Function', { value: blocked, configurable: false, writable: false });
   for (const name of ['setTimeout', 'setInterval'] as const) {
     const original = scope[name].bind(scope) as (handler: unknown, ...rest: unknown[]) => number;
@@ -71,12 +74,13 @@ function removeEverywhere(scope: object, name: string): void {
 }
 
 /**
- * Freeze what a grader relies on, so notebook cells cannot patch it (`Math.abs = () => 0`,
- * `tf.Tensor.prototype.dataSync = …`) to make the grade lie. Assignments to these then fail
- * (silently in sloppy code, with a TypeError in strict code).
+ * Lock what a grader relies on, so notebook cells cannot patch it (`Math.abs = () => 0`,
+ * `tf.Tensor.prototype.dataSync = …`) to make the grade lie: every method of these objects becomes
+ * read-only (assignments fail silently in sloppy code, with a TypeError in strict code). The
+ * objects stay extensible and `Math.random` stays writable: the kernel seeds it for grading.
  */
 export function hardenIntrinsics(tf: { Tensor: { prototype: object }; Variable: { prototype: object } }): void {
-  const frozen: object[] = [
+  const targets: object[] = [
     Math,
     JSON,
     Reflect,
@@ -86,14 +90,16 @@ export function hardenIntrinsics(tf: { Tensor: { prototype: object }; Variable: 
     Array,
     Array.prototype,
     String.prototype,
-    Promise,
-    Promise.prototype,
     Object.getPrototypeOf(Float32Array.prototype),
-    Float32Array.prototype,
-    Int32Array.prototype,
-    Float64Array.prototype,
     tf.Tensor.prototype,
     tf.Variable.prototype,
   ];
-  for (const target of frozen) Object.freeze(target);
+  for (const target of targets) {
+    for (const key of Reflect.ownKeys(target)) {
+      if (target === Math && key === 'random') continue;
+      const descriptor = Object.getOwnPropertyDescriptor(target, key);
+      if (!descriptor || !descriptor.configurable || typeof descriptor.value !== 'function') continue;
+      Object.defineProperty(target, key, { value: descriptor.value, writable: false, configurable: false, enumerable: descriptor.enumerable });
+    }
+  }
 }

@@ -168,9 +168,27 @@ export function weigh(expected: Plain, got: Plain, mistake: Plain, tolerance: To
   return shared > 0 ? 'agree' : 'unexplained';
 }
 
-/** Two outputs are different answers: values apart, non-finite in other places, or another dtype. */
+/**
+ * Two outputs are different answers: values apart, non-finite in other places, or another dtype.
+ * Where both are non-finite they count as the same: an overflow gives NaN in one formulation and
+ * ±Infinity in another (float32 tensors vs float64 loops), and it is the same bug.
+ */
 function differs(a: Plain, b: Plain, tolerance: Tolerance): boolean {
-  if (a.kind === 'tensor' && b.kind === 'tensor' && a.dtype !== b.dtype) return true;
+  if (a.kind === 'tensor' && b.kind === 'tensor') {
+    if (a.dtype !== b.dtype) return true;
+    if (a.shape.length !== b.shape.length || a.shape.some((d, i) => d !== b.shape[i])) return true;
+    for (let i = 0; i < a.data.length; i++) {
+      const x = Number(a.data[i]);
+      const y = Number(b.data[i]);
+      const xFinite = Number.isFinite(x);
+      if (xFinite !== Number.isFinite(y)) return true;
+      if (xFinite && !(Math.abs(x - y) <= tolerance.atol + tolerance.rtol * Math.abs(x))) return true;
+    }
+    return false;
+  }
+  if (a.kind === 'number' && b.kind === 'number') {
+    if (!Number.isFinite(a.value) || !Number.isFinite(b.value)) return Number.isFinite(a.value) !== Number.isFinite(b.value);
+  }
   return !valuesMatch(a, b, tolerance);
 }
 
