@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run heldout [-- <problem-id|track> ...] [--json FILE]`: the named-mistake rate on the
+// `npm run heldout [-- <problem-id|track> ...] [--prefix r2-] [--json FILE]`: the named-mistake rate on the
 // held-out wrong variants in tests/heldout/ (see src/mutants/heldout.ts). Prints each variant's
 // verdict, the mistake names given and the variant's own description, then the totals.
 import { createServer } from 'vite';
@@ -10,6 +10,8 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
 const jsonAt = args.indexOf('--json');
 const jsonFile = jsonAt >= 0 ? args.splice(jsonAt, 2)[1] : undefined;
+const prefixAt = args.indexOf('--prefix');
+const prefix = prefixAt >= 0 ? args.splice(prefixAt, 2)[1] : '';
 const log = console.log;
 console.log = (...a) => process.stderr.write(`${a.join(' ')}\n`);
 const server = await createServer({
@@ -22,7 +24,7 @@ const server = await createServer({
 });
 try {
   const { measureHeldout } = await server.ssrLoadModule('/src/mutants/heldout.ts');
-  const results = await measureHeldout(root, args);
+  const results = await measureHeldout(root, args, prefix);
   for (const r of results) {
     const named = r.names.length ? `named: ${r.names.join(' | ')}` : 'not named';
     log(`${r.status === 'accepted' ? 'ACCEPTED' : r.status.padEnd(13)} ${r.problemId}/${r.variant}\n    bug:   ${r.description}\n    ${named}`);

@@ -19,7 +19,7 @@ export interface HeldoutResult {
   names: string[];
 }
 
-export async function measureHeldout(root: string, filter: string[] = []): Promise<HeldoutResult[]> {
+export async function measureHeldout(root: string, filter: string[] = [], prefix = ''): Promise<HeldoutResult[]> {
   const runner = new Runner(tf);
   await runner.init('cpu');
   const results: HeldoutResult[] = [];
@@ -27,7 +27,7 @@ export async function measureHeldout(root: string, filter: string[] = []): Promi
   for (const problemId of problemIds.filter((id) => !filter.length || filter.some((f) => id === f || id.startsWith(`${f}/`)))) {
     const dir = join(root, 'tests/heldout', problemId);
     if (!existsSync(dir)) continue;
-    for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts')).sort()) {
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts') && f.startsWith(prefix)).sort()) {
       const source = readFileSync(join(dir, file), 'utf8');
       const description = /Held-out wrong variant:\s*(.*)/.exec(source)?.[1] ?? '(no description)';
       const verdict = await runner.judge({ runId: runId++, problemId, source, mode: 'submit' });
