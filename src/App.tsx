@@ -10,6 +10,7 @@ import { NotebookList } from './components/NotebookList';
 import { NotebookPage } from './components/NotebookPage';
 import { findNotebook, notebooks } from './notebook/catalog';
 import type { RunnerStatus } from './components/BackendPicker';
+import { StorageNotice } from './components/StorageNotice';
 import { RunnerClient } from './runner/RunnerClient';
 import { parseHash, problemHref, replaceHash, useHash } from './router';
 import { isRoundRoute } from './rounds/routes';
@@ -174,6 +175,7 @@ export function App() {
         {problem && <span className="crumb muted">{problem.trackTitle} / {problem.title}</span>}
         <RunningRoundLink hash={hash} />
       </header>
+      <StorageNotice />
       {body}
     </div>
   );

@@ -6,6 +6,7 @@
 import { createStore, get, getMany, set, del, update } from 'idb-keyval';
 import type { JudgeMode, VerdictStatus } from '../shared/protocol';
 import { safely } from './safely';
+import { dropFromLocalStorage, keepInLocalStorage, readFromLocalStorage, reportWriteFailure, reportWriteSuccess } from './health';
 
 const store = createStore('tensordojo', 'kv');
 
@@ -39,12 +40,34 @@ const draftKey = (problemId: string) => `draft:${problemId}`;
 const backupKey = (problemId: string) => `draft-backup:${problemId}`;
 const progressKey = (problemId: string) => `progress:${problemId}`;
 
-export function loadDraft(problemId: string): Promise<Draft | undefined> {
-  return safely(() => get<Draft>(draftKey(problemId), store), undefined);
+/** The newer of the stored draft and a localStorage copy kept while IndexedDB refused writes. */
+export async function loadDraft(problemId: string): Promise<Draft | undefined> {
+  let stored: Draft | undefined;
+  try {
+    stored = await get<Draft>(draftKey(problemId), store);
+  } catch (error) {
+    // Blocked or disabled storage: say now that nothing will survive a reload.
+    reportWriteFailure(error);
+  }
+  const kept = readFromLocalStorage<Draft>(draftKey(problemId));
+  if (kept && typeof kept.code === 'string' && typeof kept.savedAt === 'number' && (!stored || kept.savedAt > stored.savedAt)) return kept;
+  return stored;
 }
 
-export function saveDraft(problemId: string, code: string): Promise<void> {
-  return safely(() => set(draftKey(problemId), { code, savedAt: Date.now() } satisfies Draft, store), undefined);
+/**
+ * Save a draft. When IndexedDB refuses (quota, blocked), the draft goes to localStorage too and
+ * the page shows a persistent notice until a later write succeeds; nothing typed is lost.
+ */
+export async function saveDraft(problemId: string, code: string): Promise<void> {
+  const draft: Draft = { code, savedAt: Date.now() };
+  try {
+    await set(draftKey(problemId), draft, store);
+    dropFromLocalStorage(draftKey(problemId));
+    reportWriteSuccess();
+  } catch (error) {
+    keepInLocalStorage(draftKey(problemId), draft);
+    reportWriteFailure(error);
+  }
 }
 
 export function deleteDraft(problemId: string): Promise<void> {

@@ -235,21 +235,58 @@ export function mergeValue(key: string, local: unknown, incoming: unknown): unkn
   return mergeGeneric(local, incoming);
 }
 
-/** Validate `text`, merge it into `store` in one write, and say what changed. Throws ImportError. */
-export async function importInto(store: KvStore, text: string): Promise<ImportSummary> {
+/** A draft saved this far in the future is suspicious (a wrong clock): it does not win on its date. */
+export const FUTURE_SLACK_MS = 10 * 60 * 1000;
+
+/**
+ * Two versions of one problem's draft: which to keep, and which to put aside in the draft history
+ * (never dropped). A draft dated in the future does not beat a sane one on its date alone.
+ */
+export function resolveDrafts(local: Draft, incoming: Draft, now: number): { keep: Draft; archive?: Draft } {
+  if (local.code === incoming.code) return { keep: incoming.savedAt > local.savedAt && incoming.savedAt <= now + FUTURE_SLACK_MS ? incoming : local };
+  const incomingFuture = incoming.savedAt > now + FUTURE_SLACK_MS;
+  const localFuture = local.savedAt > now + FUTURE_SLACK_MS;
+  const incomingWins = incomingFuture !== localFuture ? localFuture : incoming.savedAt > local.savedAt;
+  return incomingWins ? { keep: incoming, archive: local } : { keep: local, archive: incoming };
+}
+
+/**
+ * Validate `text`, merge it into `store` in one write, and say what changed. Throws ImportError.
+ * A local draft the import replaces — and an imported draft that loses — goes to the problem's
+ * draft history, so no code is ever lost by an import.
+ */
+export async function importInto(store: KvStore, text: string, now = Date.now()): Promise<ImportSummary> {
   const envelope = parseExport(text);
-  const keys = Object.keys(envelope.data);
+  const data = { ...envelope.data };
+  const draftKeys = Object.keys(data).filter((key) => key.startsWith('draft:'));
+  const localDrafts = draftKeys.length ? await store.getMany(draftKeys) : [];
+  const archived = new Map<string, ArchivedDraft[]>();
+  draftKeys.forEach((key, i) => {
+    const local = localDrafts[i];
+    if (local === undefined || checkDraft(local)) return;
+    const { keep, archive } = resolveDrafts(local as Draft, data[key] as Draft, now);
+    data[key] = keep;
+    if (archive) archived.set(`draft-history:${key.slice('draft:'.length)}`, [{ code: archive.code, savedAt: archive.savedAt, archivedAt: now }]);
+  });
+  for (const [historyKey, entries] of archived) {
+    const incoming = (data[historyKey] as ArchivedDraft[] | undefined) ?? [];
+    data[historyKey] = unionHistory(incoming, entries, 'archivedAt', MAX_ARCHIVED_DRAFTS_PER_PROBLEM);
+  }
+  const keys = Object.keys(data);
   const locals = keys.length ? await store.getMany(keys) : [];
   const writes: [string, unknown][] = [];
-  const summary: ImportSummary = { total: keys.length, added: 0, updated: 0, unchanged: 0 };
+  const summary: ImportSummary = { total: Object.keys(envelope.data).length, added: 0, updated: 0, unchanged: 0 };
   keys.forEach((key, i) => {
     const local = locals[i];
-    const merged = mergeValue(key, local, envelope.data[key]);
-    if (local === undefined) summary.added++;
-    else if (stableJson(merged) === stableJson(local)) {
-      summary.unchanged++;
+    const merged = key.startsWith('draft:') && local !== undefined && !checkDraft(local) ? data[key] : mergeValue(key, local, data[key]);
+    // Draft histories the import itself filled are written but not counted: they are not in the file.
+    const counted = key in envelope.data;
+    if (local === undefined) {
+      if (counted) summary.added++;
+    } else if (stableJson(merged) === stableJson(local)) {
+      if (counted) summary.unchanged++;
       return;
-    } else summary.updated++;
+    } else if (counted) summary.updated++;
     writes.push([key, merged]);
   });
   if (writes.length) await store.setMany(writes);

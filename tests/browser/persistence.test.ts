@@ -68,3 +68,30 @@ it('a crash mid-typing loses at most the last second of typing', async () => {
   reopened.assertHealthy();
   await reopened.close();
 });
+
+it('a full disk (IndexedDB quota exceeded) shows a persistent notice with an export offer, and the typing survives a reload', async () => {
+  const app: AppPage = await harness.newPage();
+  // Every IndexedDB write fails as a full disk does, in this page and after its reload.
+  await app.page.addInitScript(() => {
+    const fail = () => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+    IDBObjectStore.prototype.put = fail;
+    IDBObjectStore.prototype.add = fail;
+  });
+  await app.openProblem(PROBLEM);
+  await app.page.locator('[data-testid="editor"] .view-lines').click();
+  await app.page.keyboard.press('Control+End');
+  await app.page.keyboard.press('Enter');
+  await app.page.keyboard.type('// kept while the disk is full');
+  const notice = app.page.getByTestId('storage-notice');
+  await notice.waitFor({ timeout: 10_000 });
+  expect(await notice.getAttribute('data-kind')).toBe('quota');
+  expect(await app.page.getByTestId('storage-export').count()).toBe(1);
+  // Reload: the text comes back from the backup although IndexedDB never stored it.
+  await app.page.waitForTimeout(1_000);
+  await app.page.reload({ waitUntil: 'domcontentloaded' });
+  await app.page.waitForSelector('[data-testid="editor"] .view-lines', { timeout: 60_000 });
+  await expect.poll(() => app.getCode(), { timeout: 30_000 }).toContain('// kept while the disk is full');
+  await app.close();
+});

@@ -145,5 +145,29 @@ describe('merging', () => {
     expect(store.map.get(`submissions:${P}`)).toEqual([sub(1, 'wrong-answer'), sub(7)]);
     expect(store.map.get(`progress:${P}`)).toMatchObject({ solved: true, solvedAt: 7 });
     expect(store.map.get('draft:other/one')).toEqual({ code: 'z', savedAt: 3 });
+    // The imported draft that lost is kept in the draft history, not dropped.
+    expect(store.map.get(`draft-history:${P}`)).toEqual([{ code: 'imported older', savedAt: 5, archivedAt: expect.any(Number) }]);
+  });
+
+  it('an import that replaces a local draft keeps the local one in the draft history', async () => {
+    const now = 1_000_000;
+    const store = await storeWith({ [`draft:${P}`]: { code: 'mine', savedAt: now - 5000 } });
+    await importInto(store, envelope({ [`draft:${P}`]: { code: 'theirs', savedAt: now - 1000 } }), now);
+    expect(store.map.get(`draft:${P}`)).toEqual({ code: 'theirs', savedAt: now - 1000 });
+    expect(store.map.get(`draft-history:${P}`)).toEqual([{ code: 'mine', savedAt: now - 5000, archivedAt: now }]);
+  });
+
+  it('a draft dated in the future does not win on its date: the local draft stays, the import is kept aside', async () => {
+    const now = 1_000_000_000;
+    const store = await storeWith({ [`draft:${P}`]: { code: 'typed today', savedAt: now - 60_000 } });
+    await importInto(store, envelope({ [`draft:${P}`]: { code: 'from a wrong clock', savedAt: now + 365 * 86_400_000 } }), now);
+    expect(store.map.get(`draft:${P}`)).toEqual({ code: 'typed today', savedAt: now - 60_000 });
+    expect(store.map.get(`draft-history:${P}`)).toEqual([{ code: 'from a wrong clock', savedAt: now + 365 * 86_400_000, archivedAt: now }]);
+  });
+
+  it('the same code imported again adds nothing to the history', async () => {
+    const store = await storeWith({ [`draft:${P}`]: { code: 'same', savedAt: 10 } });
+    await importInto(store, envelope({ [`draft:${P}`]: { code: 'same', savedAt: 20 } }), 1000);
+    expect(store.map.get(`draft-history:${P}`)).toBeUndefined();
   });
 });
