@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Loads the command-line judge through a Vite dev server in middleware mode, so problem discovery
-// (import.meta.glob over problems/) works exactly as in the browser bundle. This process only
-// parses the arguments and supervises: the user's code runs in a separate, sandboxed judging
-// process with the time and memory budget (src/cli/supervisor.ts).
+// (import.meta.glob over problems/) works exactly as in the browser bundle. This process runs the
+// judge (references, comparison, verdict) and never evaluates the user's code: that runs in a
+// separate, sandboxed process holding only tfjs, with the time and memory budget, which answers
+// the judge's requests with plain data (src/cli/supervisor.ts, src/cli/judgeChild.ts).
 import { createServer } from 'vite';
 import { fileURLToPath } from 'node:url';
 

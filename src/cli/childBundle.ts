@@ -1,27 +1,28 @@
 /**
- * Builds the judging process (judgeChild.ts) into plain ES modules with Vite, so it can run under
+ * Builds the sandboxed process (judgeChild.ts) into plain ES modules with Vite, so it can run under
  * Node's permission model. Loading it through a Vite dev server instead would need Vite's native
  * transformer (a native addon: the sandbox must refuse those, or user code could load one that
- * writes files) and write access for Vite's caches. Problem discovery (import.meta.glob over
- * problems/) is resolved by the same Vite at build time, exactly as in the browser bundle.
+ * writes files) and write access for Vite's caches. The bundle holds tfjs's glue and the realm
+ * code only: no problem (references and cases stay in the parent), so editing a problem needs no
+ * rebuild.
  *
- * Builds are cached in node_modules/.cache/tensordojo-judge/<hash of src, workers, problems>, so
- * only the first judge after an edit pays for one (about a second or two).
+ * Builds are cached in node_modules/.cache/tensordojo-judge/<hash of src and workers>, so only
+ * the first judge after an edit pays for one (about a second or two).
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
-/** The folders whose files go into the bundle (bare imports stay external, read from node_modules). */
-const SOURCE_DIRS = ['src', 'workers', 'problems'];
+/** The folders whose files can go into the bundle (bare imports stay external, read from node_modules). */
+const SOURCE_DIRS = ['src', 'workers'];
 /** Bump when the build settings below change, so old caches are not reused. */
-const BUILD_VERSION = '1';
+const BUILD_VERSION = '2';
 const ENTRY = 'judge-child.mjs';
 /** Markdown (statements, hints, solutions) never reaches the judge; an edit to it needs no rebuild. */
 const IGNORED = /\.md$/;
 /**
- * Builds not used for this long are removed when a new one is made. A judging process imports
- * problem chunks lazily, but always within its start-up and hard-cap budgets, well under this.
+ * Builds not used for this long are removed when a new one is made. The sandboxed process loads
+ * all of its bundle at start-up, long before this.
  */
 const STALE_MS = 10 * 60 * 1000;
 
@@ -51,7 +52,7 @@ function sourceHash(root: string): string {
   return hash.digest('hex').slice(0, 20);
 }
 
-/** The bundled entry of the judging process, built first when the sources changed. */
+/** The bundled entry of the sandboxed process, built first when the sources changed. */
 export async function ensureChildBundle(root: string): Promise<string> {
   const cache = bundleCacheDir(root);
   const dir = join(cache, sourceHash(root));

@@ -3,19 +3,28 @@
  * Judges a file with the same Runner the browser uses and prints the verdict as JSON.
  * Exit status: 0 accepted, 1 not accepted, 2 bad usage.
  *
- * This process never runs the user's code: it starts a judging process (judgeChild.ts) in a
- * sandbox with the browser's time budget and a memory cap (supervisor.ts), and prints the verdict
- * that process sends over its message pipe — or the time-limit / memory / crash verdict when it
- * sends none. `--time-limit-ms` and `--memory-limit-mb` override the budgets (tests use them).
+ * The split is the browser's: this process runs the judge (references, the onnxruntime
+ * cross-check, comparison, naming known mistakes) and never evaluates the user's code; that runs
+ * in a sandboxed child process (supervisor.ts, judgeChild.ts) holding only tfjs and the user's
+ * module, which the judge reaches as its `UserRealm` and which sends back each output as plain
+ * data. What the user's code patches there (`Math.abs`, `Object.is`, `Array.prototype.every`)
+ * never touches the grading. The child has the browser's time budget (user time only) and a
+ * memory cap; `--time-limit-ms` and `--memory-limit-mb` override them (tests use them).
  */
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
+import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-wasm';
+import * as ort from 'onnxruntime-web';
 import type { ProblemMeta } from '../catalog';
-import { problemIds } from '../judge/registry';
-import { INIT_BUDGET_MS, RUN_BUDGET_MS, type BackendName, type JudgeMode } from '../shared/protocol';
+import { onnxProblemIds, problemIds } from '../judge/registry';
+import { OrtEngine } from '../onnx/OrtEngine';
+import { serializeError } from '../judge/userModule';
+import { INIT_BUDGET_MS, RUN_BUDGET_MS, type BackendName, type JudgeMode, type JudgeRequest, type Verdict } from '../shared/protocol';
+import { Runner } from '../../workers/Runner';
 import { ensureChildBundle } from './childBundle';
-import { childCommand, supervise } from './supervisor';
+import { childCommand, SandboxProcess, type SandboxStop } from './supervisor';
 
 const NODE_BACKENDS: BackendName[] = ['cpu', 'wasm'];
 const USAGE = 'usage: npm run judge -- <problem-id> <file.ts> [--backend cpu|wasm] [--mode run|submit]';
@@ -24,11 +33,11 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** Each problem's meta.json, loaded only for the problem judged (the catalog would load every problem's text). */
 const metas = import.meta.glob<ProblemMeta>('/problems/*/*/meta.json', { import: 'default' });
 
-/** Cap on one judging from ready to verdict, user and judge time together: the browser's JUDGE_HARD_CAP_MS. */
+/** Cap on one judging from its first request to the verdict, user and judge time together: the browser's JUDGE_HARD_CAP_MS. */
 const HARD_CAP_MS = 120_000;
 
 /**
- * Memory for the judging process, tfjs and onnxruntime included (they take about 250 MB). Its
+ * Memory for the process running the user's code, tfjs included. Its
  * resident memory is watched on Linux, which catches typed arrays and wasm memory too, and is
  * killed cleanly; V8's heap gets the same cap, which stops JavaScript objects everywhere else (V8
  * then aborts the child, which the supervisor also reports as the memory limit).
@@ -92,6 +101,53 @@ export async function budgetFor(problemId: string): Promise<number> {
   return seconds ? Math.max(seconds * 1000, RUN_BUDGET_MS) : RUN_BUDGET_MS;
 }
 
+/** Node's permission model says only "Access to this API has been restricted": say by whom, and why. */
+export function explainSandbox(verdict: Verdict): Verdict {
+  const RESTRICTED = 'Access to this API has been restricted';
+  const NOTE = `${RESTRICTED} (the command-line judge runs your code without file, process or worker access)`;
+  const explain = (text: string) => (text.startsWith(RESTRICTED) && !text.startsWith(NOTE) ? NOTE + text.slice(RESTRICTED.length) : text);
+  if (verdict.error) verdict.error.message = explain(verdict.error.message);
+  for (const { diagnostic } of verdict.cases) {
+    if (!diagnostic) continue;
+    diagnostic.message = explain(diagnostic.message);
+    if (diagnostic.error) diagnostic.error.message = explain(diagnostic.error.message);
+  }
+  return verdict;
+}
+
+/**
+ * Judge `request` here, with the user's code in `sandbox`. A stop of the sandbox (time, memory,
+ * start-up) decides the verdict whatever the judge concluded; otherwise the judge's verdict
+ * stands, including a runtime error for a child that died under the user's code.
+ */
+export async function judgeInSandbox(sandbox: SandboxProcess, backend: BackendName, request: JudgeRequest): Promise<Verdict> {
+  const stopVerdict = (stop: SandboxStop): Verdict => ({
+    status: stop.status,
+    problemId: request.problemId,
+    mode: request.mode,
+    backend,
+    cases: [],
+    checkedBy: [],
+    error: stop.error,
+    elapsedMs: stop.elapsedMs,
+    runId: request.runId,
+  });
+  const judged = (async () => {
+    const runner = new Runner(tf, undefined, undefined, sandbox);
+    await runner.init(backend);
+    // Like Submit in the browser: problems with an onnx.ts are also checked by onnxruntime (wasm here).
+    if (request.mode === 'submit' && onnxProblemIds.includes(request.problemId)) {
+      ort.env.wasm.numThreads = 1;
+      runner.setOnnxEngine(new OrtEngine(ort, ['wasm']));
+    }
+    const verdict = await runner.judge(request);
+    if (!sandbox.stopped) await sandbox.settle();
+    return verdict;
+  })().catch((error): Verdict => stopVerdict({ status: 'internal-error', error: serializeError(error), elapsedMs: 0 }));
+  const verdict = await Promise.race([judged, sandbox.whenStopped.then(stopVerdict)]);
+  return explainSandbox(sandbox.stopped ? stopVerdict(sandbox.stopped) : verdict);
+}
+
 /** Runs the command and returns the exit status. */
 export async function main(argv: string[]): Promise<number> {
   let args: CliArgs;
@@ -109,11 +165,11 @@ export async function main(argv: string[]): Promise<number> {
   const entry = await ensureChildBundle(ROOT);
   const memoryMb = Math.round(args.memoryLimitMb ?? DEFAULT_MEMORY_LIMIT_MB);
   const budgetMs = args.timeLimitMs ?? (await budgetFor(args.problemId));
-  const verdict = await supervise({
-    // The child reads only node_modules: the libraries, their wasm files and the bundle, which lives there too.
+  const sandbox = new SandboxProcess({
+    // The child reads only node_modules: tfjs, its wasm files and the bundle, which lives there too.
     ...childCommand(entry, [join(ROOT, 'node_modules')], memoryMb),
     cwd: ROOT,
-    init: { backend: args.backend, request: { runId: 1, problemId: args.problemId, source, mode: args.mode } },
+    backend: args.backend,
     budgetMs,
     initBudgetMs: INIT_BUDGET_MS,
     hardCapMs: Math.max(HARD_CAP_MS, 2 * budgetMs),
@@ -121,6 +177,12 @@ export async function main(argv: string[]): Promise<number> {
     memoryLimitText: `${memoryMb} MB`,
     output: (chunk) => process.stderr.write(chunk),
   });
+  let verdict: Verdict;
+  try {
+    verdict = await judgeInSandbox(sandbox, args.backend, { runId: 1, problemId: args.problemId, source, mode: args.mode });
+  } finally {
+    await sandbox.close();
+  }
   process.stdout.write(`${JSON.stringify(verdict, null, 2)}\n`);
   return verdict.status === 'accepted' ? 0 : 1;
 }

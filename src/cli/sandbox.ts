@@ -1,9 +1,9 @@
 /**
- * The in-process half of the command-line judge's sandbox, applied by the judging process after
- * tfjs and onnxruntime are loaded and before any user code runs.
+ * The in-process half of the command-line judge's sandbox, applied by the sandboxed process
+ * (judgeChild.ts) after tfjs is loaded and before any user code runs.
  *
  * Why not hide `process`, `require` and friends, or use `node:vm`: user code is compiled with
- * `new Function` in the judge's own realm, where `import('node:fs')` works from any function body
+ * `new Function` in the child's own realm, where `import('node:fs')` works from any function body
  * and `import('node:process')` returns the very same process object; a vm context is escaped
  * through any object it is handed (`tf.tensor.constructor.constructor('return process')()`). So
  * hiding names would be cosmetic. What actually holds:
@@ -12,13 +12,14 @@
  *   inspector, no `process.binding` — enforced in C++ whatever route the code takes.
  * - This file: the process methods the permission model leaves open (exit, kill, abort, …) are
  *   replaced on the one process object, so every route to it finds the replacement; heap
- *   snapshots (which would show the message token) are refused; and callbacks user code
- *   schedules are charged to the user's time budget.
- * What does not hold: user code shares the judge's realm (as in the browser), so code set on
- * cheating could patch built-ins the judge relies on; the sandbox protects the machine, and the
- * verdict's channel from forged messages, not the grading from sabotage by the graded. And Node's
- * permission model does not cover the network: `fetch` and the browser worker's other locked
- * globals are removed (lockdown.ts), but `node:net` and `node:http` stay reachable.
+ *   snapshots and `v8.queryObjects` (which would show the message token) are refused; and
+ *   callbacks user code schedules are charged to the user's time budget.
+ * - The realm split: the child holds only tfjs and the user's module; the judge (references,
+ *   comparison, verdict) runs in the parent, which only ever receives plain data from here. So
+ *   patching built-ins here (`Math.abs = () => 0`) changes nothing but the user's own outputs.
+ * What does not hold: Node's permission model does not cover the network: `fetch` and the browser
+ * worker's other locked globals are removed (lockdown.ts), but `node:net` and `node:http` stay
+ * reachable.
  */
 import type { RunPhase } from '../shared/protocol';
 import timers from 'node:timers';
@@ -56,14 +57,15 @@ function replace(target: object, name: string, value: unknown): boolean {
   }
 }
 
-/** Take the dangerous methods off `process` and heap snapshots off `v8`. Returns what could not be replaced. */
+/** Take the dangerous methods off `process` and heap inspection off `v8`. Returns what could not be replaced. */
 export function lockDownProcess(target: NodeJS.Process = process): string[] {
   const failed: string[] = [];
   for (const name of DENIED_PROCESS_METHODS) {
     if (typeof (target as unknown as Record<string, unknown>)[name] !== 'function') continue;
     if (!replace(target, name, refuse(`process.${name}`))) failed.push(`process.${name}`);
   }
-  for (const name of ['getHeapSnapshot', 'writeHeapSnapshot', 'setHeapSnapshotNearHeapLimit'] as const) {
+  for (const name of ['getHeapSnapshot', 'writeHeapSnapshot', 'setHeapSnapshotNearHeapLimit', 'queryObjects'] as const) {
+    if (typeof (v8 as unknown as Record<string, unknown>)[name] !== 'function') continue;
     if (!replace(v8, name, refuse(`v8.${name}`))) failed.push(`v8.${name}`);
   }
   // `import('node:v8')` hands out named exports copied from the object above: refresh them.
@@ -130,8 +132,8 @@ export class PhaseTracker {
 
   /**
    * Let callbacks the user's code left due run before the verdict is sent (charged as user time):
-   * a loop armed with `setTimeout(…, 0)` would otherwise never run, because the judging process
-   * exits right after the verdict. Later timers die with the process and cannot change the verdict.
+   * a loop armed with `setTimeout(…, 0)` might otherwise never run, because the parent ends this
+   * process right after the verdict. Later timers die with the process and cannot change the verdict.
    */
   async flush(): Promise<void> {
     await new Promise((resolve) => this.originalSetTimeout(resolve, 0));

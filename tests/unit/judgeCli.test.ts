@@ -1,6 +1,7 @@
 /**
- * The command-line judge: JSON on stdout, exit 0 accepted / 1 not accepted / 2 bad usage; user code
- * runs in a sandboxed judging process with a time and a memory budget.
+ * The command-line judge: JSON on stdout, exit 0 accepted / 1 not accepted / 2 bad usage; the judge
+ * runs in the parent and user code in a sandboxed child process with a time and a memory budget,
+ * which answers the judge's requests with plain data.
  * Budgets here are short (--time-limit-ms, --memory-limit-mb) so the tests are quick; the bounds
  * on how long anything takes are generous, because the machine may be busy.
  */
@@ -10,7 +11,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { budgetFor, main, parseArgs, UsageError } from '../../src/cli/judgeCli';
-import { supervise, type SuperviseOptions } from '../../src/cli/supervisor';
+import { SandboxProcess, type SandboxOptions } from '../../src/cli/supervisor';
+import type { CallOutcome } from '../../src/judge/realm';
 import type { Verdict } from '../../src/shared/protocol';
 
 const PROBLEM = 'attention/scaled-dot-product';
@@ -38,7 +40,7 @@ function userFile(name: string, extra: string, edit: (source: string) => string 
   return path;
 }
 
-/** Judge in this process (the judging itself still runs in a child) and return status, verdict and output. */
+/** Judge in this process (the user's code still runs in a child) and return status, verdict and output. */
 async function judge(argv: string[]): Promise<{ code: number; verdict: Verdict; stderr: string }> {
   const { out, err } = capture();
   const code = await main(argv);
@@ -86,17 +88,72 @@ describe('judge CLI', () => {
 });
 
 describe('judge CLI sandbox', () => {
-  it('does not accept a forged verdict printed before process.exit(0); stdout holds only the real verdict', async () => {
-    const forged = JSON.stringify({ status: 'accepted', problemId: PROBLEM, cases: [], checkedBy: ['forged'] });
-    const file = userFile('forged', `console.log(${JSON.stringify(forged)});\nprocess.exit(0);`);
-    const child = spawn(process.execPath, ['scripts/judge.mjs', PROBLEM, file, '--mode', 'run'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  /** Correct shapes, all zeros, after `patch` (at module scope or at each call): accepted only if the grading can be fooled. */
+  const zeros = (patch: string, where: 'module' | 'call') => `import * as tf from '@tensorflow/tfjs';
+${where === 'module' ? patch : ''}
+export function scaledDotProductAttention(q: tf.Tensor, k: tf.Tensor, v: tf.Tensor): tf.Tensor {
+  ${where === 'call' ? patch : ''}
+  return tf.tidy(() => tf.zerosLike(tf.matMul(tf.matMul(q, k, false, true), v)));
+}
+`;
+
+  /** Spawns `npm run judge`'s script, as a user would, and returns its exit status, verdict and stderr. */
+  async function judgeProcess(argv: string[]): Promise<{ code: number | null; verdict: Verdict; stdout: string; stderr: string }> {
+    const child = spawn(process.execPath, ['scripts/judge.mjs', ...argv], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));
     child.stderr.on('data', (chunk) => (stderr += chunk));
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    return { code, verdict: JSON.parse(stdout) as Verdict, stdout, stderr };
+  }
+
+  // Both were accepted while the judge shared the user's realm (the comparison's Math.abs, the
+  // verdict's `results.every`); `every` is patched at call time, after the judge made its cases.
+  it.each([
+    ['Math.abs, Object.is and Number.isFinite', 'Math.abs = () => 0;\nObject.is = () => true;\nNumber.isFinite = () => true;', 'module', 'submit'],
+    ['Array.prototype.every', 'Array.prototype.every = () => true;', 'call', 'run'],
+  ] as const)('does not accept zeros from code that patches %s: the judge runs outside its realm', async (what, patch, where, mode) => {
+    const file = join(work, `patches-${what.split(/\W/)[0]}.ts`);
+    writeFileSync(file, zeros(patch, where));
+    const { code, verdict } = await judgeProcess([PROBLEM, file, '--mode', mode]);
+    expect(verdict.status).toBe('wrong-answer');
     expect(code).toBe(1);
-    const verdict = JSON.parse(stdout) as Verdict;
+    expect(verdict.cases.length).toBeGreaterThan(0);
+    expect(verdict.cases.every((c) => !c.passed)).toBe(true);
+    expect(verdict.cases[0].diagnostic!.message).toMatch(/Values differ/);
+  }, PROCESS_TEST_MS);
+
+  it("never evaluates the user's code in the judging process", async () => {
+    const marker = '__tensordojoUserCodeRanHere';
+    const file = userFile('marker', `(globalThis as any).${marker} = true;`);
+    const { code, verdict } = await judge([PROBLEM, file, '--mode', 'run']);
+    expect(verdict.status).toBe('accepted');
+    expect(code).toBe(0);
+    expect((globalThis as Record<string, unknown>)[marker]).toBeUndefined();
+  }, PROCESS_TEST_MS);
+
+  it('reports an error thrown by a callback the user armed during a call as a runtime error', async () => {
+    const file = userFile('crash-in-timer', '', (source) =>
+      source
+        .replace('export function', 'export async function')
+        .replace(
+          '): tf.Tensor {\n  return tf.tidy(',
+          "): Promise<tf.Tensor> {\n  setTimeout(() => { throw new Error('thrown later'); }, 0);\n  await new Promise((resolve) => setTimeout(resolve, 50));\n  return tf.tidy(",
+        ),
+    );
+    expect(readFileSync(file, 'utf8')).toContain('thrown later');
+    const { code, verdict } = await judge([PROBLEM, file, '--mode', 'run']);
+    expect(code).toBe(1);
+    expect(verdict.status).toBe('runtime-error');
+    expect(verdict.error!.message).toBe('thrown later');
+  }, PROCESS_TEST_MS);
+
+  it('does not accept a forged verdict printed before process.exit(0); stdout holds only the real verdict', async () => {
+    const forged = JSON.stringify({ status: 'accepted', problemId: PROBLEM, cases: [], checkedBy: ['forged'] });
+    const file = userFile('forged', `console.log(${JSON.stringify(forged)});\nprocess.exit(0);`);
+    const { code, verdict, stdout, stderr } = await judgeProcess([PROBLEM, file, '--mode', 'run']);
+    expect(code).toBe(1);
     expect(verdict.status).toBe('runtime-error');
     expect(verdict.error!.message).toMatch(/process\.exit is not available/);
     // The user's print went to stderr, never into the JSON on stdout.
@@ -121,6 +178,14 @@ describe('judge CLI sandbox', () => {
     expect(existsSync(target)).toBe(false);
     expect(code).toBe(1);
     expect(verdict.status).toBe('runtime-error');
+  }, PROCESS_TEST_MS);
+
+  it.each(['getHeapSnapshot', 'queryObjects'])('refuses v8.%s, which would show the message token', async (name) => {
+    const file = userFile(`v8-${name}`, `(process as any).getBuiltinModule('v8').${name}(Object);`);
+    const { code, verdict } = await judge([PROBLEM, file, '--mode', 'run']);
+    expect(code).toBe(1);
+    expect(verdict.status).toBe('runtime-error');
+    expect(verdict.error!.message).toMatch(new RegExp(`v8\\.${name} is not available`));
   }, PROCESS_TEST_MS);
 
   it.each([
@@ -149,56 +214,130 @@ describe('judge CLI sandbox', () => {
   }, PROCESS_TEST_MS);
 });
 
-/** The supervisor against stand-in judging processes (plain `node -e` scripts: fast, no tfjs). */
-describe('judge CLI supervisor', () => {
-  const request = { runId: 1, problemId: PROBLEM, source: '', mode: 'run' as const };
-  const options = (script: string): SuperviseOptions => ({
+/** The sandbox process against stand-in children (plain `node -e` scripts: fast, no tfjs). */
+describe('judge CLI sandbox process', () => {
+  const options = (script: string): SandboxOptions => ({
     command: process.execPath,
     args: ['-e', script],
     cwd: process.cwd(),
-    init: { backend: 'cpu', request },
+    backend: 'cpu',
     budgetMs: 1_000,
     initBudgetMs: 30_000,
     hardCapMs: 60_000,
     memoryLimitText: 'test',
     output: () => undefined,
   });
-  /** Reads the init message and says 'ready' with its token, as the real child does. */
+  /**
+   * Speaks the child's side of the protocol as judgeChild.ts does: reads the init line, says
+   * 'ready' with its token; `next()` is the next request, `answer(id, value)` answers one.
+   */
   const READY = `
     const fs = require('fs');
-    const init = JSON.parse(fs.readFileSync(0, 'utf8'));
-    const send = (m) => fs.writeSync(3, '\\n' + JSON.stringify({ ...m, nonce: init.nonce }) + '\\n');
-    send({ type: 'ready' });
+    const v8 = require('v8');
+    let buffered = '';
+    const lines = [];
+    const waiting = [];
+    process.stdin.on('data', (chunk) => {
+      buffered += chunk;
+      for (let i; (i = buffered.indexOf('\\n')) >= 0; ) {
+        const line = buffered.slice(0, i);
+        buffered = buffered.slice(i + 1);
+        waiting.length ? waiting.shift()(line) : lines.push(line);
+      }
+    });
+    const nextLine = () => new Promise((resolve) => (lines.length ? resolve(lines.shift()) : waiting.push(resolve)));
+    const next = async () => v8.deserialize(Buffer.from(await nextLine(), 'base64'));
+    let nonce;
+    const send = (m) => fs.writeSync(3, '\\n' + JSON.stringify({ ...m, nonce }) + '\\n');
+    const answer = (id, value) => send({ type: 'answer', id, payload: v8.serialize(value).toString('base64') });
+    (async () => {
+      nonce = JSON.parse(await nextLine()).nonce;
+      send({ type: 'ready' });
+      BODY
+    })();
   `;
-  const FORGED = `{"type":"verdict","nonce":"guess","verdict":{"status":"accepted","problemId":"${PROBLEM}","cases":[]}}`;
+  const standIn = (body: string) => options(READY.replace('BODY', body));
+  const FORGED = `{"type":"answer","id":1,"nonce":"guess","payload":"${Buffer.from('x').toString('base64')}"}`;
+  const OUTPUT = { value: { kind: 'number', value: 1 }, leaked: 0 };
 
-  it('reports a runtime error when the judging process exits without a verdict, whatever it printed', async () => {
-    const verdict = await supervise(options(`${READY}
-      console.log(JSON.stringify({ status: 'accepted' }));
+  async function withSandbox<T>(script: string, use: (sandbox: SandboxProcess) => Promise<T>): Promise<T> {
+    const sandbox = new SandboxProcess(standIn(script));
+    try {
+      return await use(sandbox);
+    } finally {
+      await sandbox.close();
+    }
+  }
+
+  it('answers a request with a runtime error when the child exits before answering, whatever it printed', async () => {
+    await withSandbox(
+      `const request = await next();
+      console.log(JSON.stringify({ ok: true }));
       fs.writeSync(3, '\\n' + ${JSON.stringify(FORGED)} + '\\n');
-      process.exit(0);`));
-    expect(verdict.status).toBe('runtime-error');
-    expect(verdict.error).toMatchObject({ name: 'JudgeProcessExited', message: expect.stringMatching(/exited before sending a verdict \(exit code 0\)/) });
+      process.exit(0);`,
+      async (sandbox) => {
+        const realm = await sandbox.take('cpu');
+        const loaded = await realm.load('', 'f');
+        expect(loaded).toMatchObject({ ok: false, status: 'runtime-error', error: { name: 'SandboxExited', message: expect.stringMatching(/exited before answering the judge \(exit code 0\)/) } });
+        // Every later request gets the same answer at once; nothing stops the run as a whole.
+        expect(await realm.call([], { argNames: [] })).toMatchObject({ error: { name: 'SandboxExited' }, forbidden: false });
+        expect(sandbox.stopped).toBeUndefined();
+      },
+    );
   });
 
-  it('accepts only a verdict carrying the run token', async () => {
-    const verdict = await supervise(options(`${READY}
-      send({ type: 'verdict', verdict: { status: 'wrong-answer', problemId: '${PROBLEM}', cases: [], checkedBy: [] } });`));
-    expect(verdict.status).toBe('wrong-answer');
+  it('takes only answers carrying the run token, and checks that they are plain data', async () => {
+    await withSandbox(
+      `const load = await next();
+      fs.writeSync(3, '\\n' + ${JSON.stringify(FORGED)} + '\\n');
+      answer(load.id, { ok: true });
+      const first = await next();
+      answer(first.id, ${JSON.stringify(OUTPUT)});
+      const second = await next();
+      answer(second.id, { value: { kind: 'tensor', shape: [2], dtype: 'float32', data: new Float32Array(3) }, leaked: 0 });`,
+      async (sandbox) => {
+        const realm = await sandbox.take('cpu');
+        expect(await realm.load('', 'f')).toEqual({ ok: true });
+        expect(await realm.call([], { argNames: [] })).toEqual(OUTPUT);
+        const malformed = (await realm.call([], { argNames: [] })) as Extract<CallOutcome, { error: unknown }>;
+        expect(malformed.error.message).toMatch(/not plain data/);
+      },
+    );
   });
 
-  it('charges only user time: a busy judge is not stopped, busy user code is', async () => {
-    const verdict = await supervise(options(`${READY}
-      const until = Date.now() + 1500; while (Date.now() < until) {}
+  it('charges only user time: a busy child between requests is not stopped, busy user code is', async () => {
+    const stop = await withSandbox(
+      `const until = Date.now() + 1500; while (Date.now() < until) {}
       send({ type: 'phase', phase: 'user' });
-      while (true) {}`));
-    expect(verdict.status).toBe('time-limit');
-    expect(verdict.error!.message).toMatch(/Stopped after 1 s/);
+      while (true) {}`,
+      async (sandbox) => {
+        await sandbox.take('cpu');
+        return sandbox.whenStopped;
+      },
+    );
+    expect(stop.status).toBe('time-limit');
+    expect(stop.error.message).toMatch(/Stopped after 1 s/);
   });
 
-  it('calls a crash before any user code ran an internal error', async () => {
-    const verdict = await supervise(options(`process.stderr.write('tfjs failed to load'); process.exit(3);`));
-    expect(verdict.status).toBe('internal-error');
-    expect(verdict.error!.message).toMatch(/failed before running your code \(exit code 3\)\.\ntfjs failed to load/);
+  it('stops on time while a request is outstanding', async () => {
+    const stop = await withSandbox(`await next(); while (true) {}`, async (sandbox) => {
+      const realm = await sandbox.take('cpu');
+      const loaded = realm.load('', 'f');
+      const stopped = await sandbox.whenStopped;
+      // The pending request is answered too, so the judge never hangs.
+      expect(await loaded).toMatchObject({ ok: false, status: 'runtime-error' });
+      return stopped;
+    });
+    expect(stop.status).toBe('time-limit');
+  });
+
+  it('calls a crash before the child was ready an internal error', async () => {
+    const sandbox = new SandboxProcess(options(`process.stderr.write('tfjs failed to load'); process.exit(3);`));
+    try {
+      await expect(sandbox.take('cpu')).rejects.toThrow(/failed before running it \(exit code 3\)\.\ntfjs failed to load/);
+      expect(sandbox.stopped!.status).toBe('internal-error');
+    } finally {
+      await sandbox.close();
+    }
   });
 });
