@@ -5,6 +5,8 @@ import type { Diagnostic } from '../../../src/shared/protocol';
 import type { Rng } from '../../../src/judge/rng';
 import { findBannedPhrases } from './reference';
 
+const EXACT = { atol: 0, rtol: 0 };
+
 function tokens(rng: Rng, n: number, vocab: number): number[] {
   return Array.from({ length: n }, () => rng.int(0, vocab - 1));
 }
@@ -61,6 +63,12 @@ function cases(rng: Rng): CaseSpec[] {
     { name: 'hidden: phrase longer than the stream', public: false, args: [[1, 2], [[1, 2, 3], [2]]] },
     { name: 'hidden: no phrase occurs', public: false, args: [[1, 2, 3, 4, 5], [[2, 1], [6], [3, 5]]] },
     { name: 'hidden: one-token stream', public: false, args: [[7], [[7], [7, 7], [8]]] },
+    // Scanning: in state [0,0,0] the token 1 has no edge, nor has the failure node [0,0]; only a
+    // second failure step (to [0], then the root) reaches the edge for phrase [1].
+    { name: 'hidden: scan falls back two failure links', public: false, args: [[0, 0, 0, 1, 0, 1], [[0, 0, 0, 2], [1]]] },
+    // Building: the failure link of [0,0,0,1] is [1], two steps up the chain [0,0] → [0] → root; then
+    // [1, 5] starts inside the match of [0,0,0,1].
+    { name: 'hidden: failure link found two steps up', public: false, args: [[0, 0, 0, 1, 5, 0, 1, 5], [[0, 0, 0, 1], [1, 5]]] },
     { name: 'hidden: large token ids', public: false, args: [[50256, 198, 50256, 198, 198, 11], [[50256, 198], [198], [198, 198, 11], [198, 50256]]] },
     random(rng, 'binary stream, many short phrases', 200, 12, 2, 5),
     random(rng, 'ternary stream, nested phrases', 300, 20, 3, 6),
@@ -140,5 +148,37 @@ export default defineProblem({
       explanation: 'A phrase of length L ending at stream index i starts at i − L + 1.',
       diagnostic: 'mismatch',
     },
+    {
+      id: 'scan-falls-back-to-root',
+      title: 'scan falls back to the root instead of along failure links',
+      explanation: 'On a token with no trie edge, follow failure links (the longest suffix still in the trie) until a node has the edge; jumping to the root forgets the suffix of the partial match, so a phrase starting inside it is missed.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'scan-fallback-once',
+      title: '"if" instead of "while" for the failure fallback during the scan',
+      explanation: 'The node reached by one failure link may lack the token too; keep following failure links in a loop until a node has the edge or you are at the root.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'failure-fallback-once',
+      title: '"if" instead of "while" when building a failure link',
+      explanation: 'To find a child\'s failure link, follow the parent\'s failure links repeatedly until one has a child for the token (or the root is reached). Trying only one step leaves links pointing at the root too often.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'duplicate-phrase-overwrites',
+      title: 'duplicate phrases: the later id overwrites the earlier one',
+      explanation: 'Two phrases with the same tokens end at the same trie node; keep a list of ids per node and report both, instead of storing a single id.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'unsorted-output',
+      title: 'occurrences not sorted by start, then patternId',
+      explanation: 'The scan finds occurrences by end position; a longer phrase ending later can start earlier. Sort the [start, patternId] pairs by start, then by patternId, before returning.',
+      diagnostic: 'mismatch',
+    },
   ],
+  // Starts and ids are exact integers: a neighbouring start is a different answer at any magnitude.
+  tolerance: { cpu: EXACT, wasm: EXACT, webgl: EXACT, webgpu: EXACT },
 });

@@ -31,6 +31,9 @@ function cases(rng: Rng): CaseSpec[] {
     { name: 'hidden: long runs of one letter', public: false, args: [['aaaaa', 'aaaa', 'ab', 'aab'], [1, 2, 5, 1], 6] },
     { name: 'hidden: frequency beats number of words', public: false, args: [['xy', 'zw', 'zwzw', 'qr'], [50, 1, 1, 1], 3] },
     { name: 'hidden: all pairs tied', public: false, args: [['dc', 'ba', 'fe', 'hg'], [1, 1, 1, 1], 4] },
+    // After (a, b): (a, z) and (ab, c) tie at 2. Left first: "a" < "ab" → (a, z); as merged strings
+    // "abc" < "az" would pick (ab, c). (a, z) is also the tied pair seen first.
+    { name: 'hidden: tie between a symbol and its extension ((a, z) vs (ab, c))', public: false, args: [['ab', 'az', 'abc'], [10, 2, 2], 3] },
     random(rng, 'two letters, 12 words', 12, 'ab', 2, 7, 10),
     random(rng, 'three letters, 20 words', 20, 'abc', 2, 8, 15),
     random(rng, 'five letters, 40 words', 40, 'abcde', 3, 9, 30),
@@ -78,7 +81,7 @@ export default defineProblem({
   mistakes: [
     {
       id: 'word-counts-ignored',
-      title: 'pairs counted once per word, ignoring word frequency',
+      title: 'word frequencies ignored (each occurrence adds 1)',
       explanation: 'A pair inside a word that occurs 50 times counts 50 times: add counts[w] for each occurrence, not 1.',
       diagnostic: 'mismatch',
     },
@@ -98,6 +101,30 @@ export default defineProblem({
       id: 'counts-not-updated',
       title: 'pair counts never recomputed after a merge',
       explanation: 'After each merge, count the pairs again on the merged symbols: new pairs like (es, t) appear and pairs broken up by the merge lose their counts.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'pair-counted-once-per-word',
+      title: 'a pair counted once per word, however often it occurs in it',
+      explanation: 'Every position counts: "a a a" contains (a, a) twice, so it adds 2·count(w). Collecting a word\'s pairs in a Set first counts it once.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'merge-first-occurrence-only',
+      title: 'merge applied only to the first occurrence in each word',
+      explanation: 'A merge replaces every non-overlapping occurrence of the pair, scanning each word left to right ("a b a b" with (a, b) becomes "ab ab"). Stopping after the first one (indexOf + splice once) leaves the rest unmerged.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'tie-by-concatenation',
+      title: 'ties compared on the merged string left + right',
+      explanation: 'The tie rule compares left first, then right. The merged strings order differently when one left symbol is a prefix of the other: for (a, z) and (ab, c), left first picks (a, z) since "a" < "ab", while "abc" < "az" would pick (ab, c).',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'stops-at-count-one',
+      title: 'stops when the best pair occurs only once',
+      explanation: 'Training stops only when no word has two symbols left. A pair with frequency 1 is still the most frequent one when nothing beats it, and is merged.',
       diagnostic: 'mismatch',
     },
   ],

@@ -5,6 +5,8 @@ import type { Diagnostic } from '../../../src/shared/protocol';
 import type { Rng } from '../../../src/judge/rng';
 import { kmpSearch } from './reference';
 
+const EXACT = { atol: 0, rtol: 0 };
+
 function tokens(rng: Rng, n: number, vocab: number, base = 0): number[] {
   return Array.from({ length: n }, () => base + rng.int(0, vocab - 1));
 }
@@ -24,6 +26,10 @@ function cases(rng: Rng): CaseSpec[] {
   add('binary text, pattern with a long border', periodicText(rng, [0, 1, 0, 1, 0, 0], 300, 0.1, 2), [0, 1, 0, 1, 0, 0, 0, 1, 0, 1]);
   add('overlapping occurrences of 0010001', periodicText(rng, [0, 0, 1, 0], 400, 0.05, 2), [0, 0, 1, 0, 0, 0, 1]);
   add('border fallback while scanning (ababc)', periodicText(rng, [0, 1, 0, 1, 0, 1, 2], 300, 0.05, 3), [0, 1, 0, 1, 2]);
+  // Building fail[] for 0 0 0 1: at the 1, k = 2 falls back to 1, then to 0 (two steps; fail = [0, 1, 2, 0]).
+  add('table needs two fallbacks in a row (pattern 0 0 0 1)', [0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 1, 1, 0, 0, 1, 0, 0, 0, 1], [0, 0, 0, 1]);
+  // Scanning 0 0 0 over 0 0 1 …: at the 1, j = 2 falls back to 1 and then to 0 before the 1 is consumed.
+  add('scan needs two fallbacks in a row (pattern 0 0 0)', [0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 1, 0, 1, 0, 0, 0], [0, 0, 0]);
   add('pattern of length 1', tokens(rng, 50, 4), [2]);
   add('pattern longer than the text', [3, 1, 4], [3, 1, 4, 1]);
   add('pattern equals the text', [7, 8, 7, 8], [7, 8, 7, 8]);
@@ -105,5 +111,19 @@ export default defineProblem({
       explanation: 'On a mismatch during the scan, fall back j = fail[j − 1] and compare the same text token again (a while loop). Restarting at 0 or 1 misses matches that begin inside the partial match.',
       diagnostic: 'mismatch',
     },
+    {
+      id: 'search-fallback-once',
+      title: '"if" instead of "while" for the fallback during the scan',
+      explanation: 'After one fallback j = fail[j − 1] the next border may mismatch the same token too; keep falling back in a while loop until it matches or j = 0. A single "if" compares the token with the wrong pattern position and reports matches that are not there.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'failure-fallback-once',
+      title: '"if" instead of "while" for the fallback while building the failure table',
+      explanation: 'When pattern[i] ≠ pattern[k], fall back k = fail[k − 1] repeatedly (a while loop) until it matches or k = 0. One fallback leaves borders too long, e.g. fail = [0, 1, 2, 1] instead of [0, 1, 2, 0] for 0 0 0 1, and the scan then reports false matches.',
+      diagnostic: 'mismatch',
+    },
   ],
+  // Start indices are exact integers: a neighbouring index is a different answer at any magnitude.
+  tolerance: { cpu: EXACT, wasm: EXACT, webgl: EXACT, webgpu: EXACT },
 });

@@ -23,6 +23,25 @@ function randomCase(rng: Rng, name: string, n: number, d: number, k: number, ite
   return { name, public: false, args: [blobs(rng, n, d, k, spread, scale), distinct(rng, n, k), iterations] };
 }
 
+/**
+ * Integer-grid points with distinct starting centroids, drawn again until some point is exactly
+ * equidistant from its two nearest starting centroids (a tie in the first assignment step).
+ */
+function gridTieCase(rng: Rng): CaseSpec {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const points = Array.from({ length: 30 }, () => [rng.int(0, 6), rng.int(0, 6)]);
+    const init = distinct(rng, points.length, 3);
+    const starts = init.map((i) => points[i]);
+    if (new Set(starts.map((c) => c.join())).size < starts.length) continue;
+    const tied = points.some((p) => {
+      const dist = starts.map((c) => (p[0] - c[0]) ** 2 + (p[1] - c[1]) ** 2).sort((a, b) => a - b);
+      return dist[0] === dist[1];
+    });
+    if (tied) return { name: 'hidden: integer grid, a point equidistant from two centroids', public: false, args: [points, init, 1] };
+  }
+  throw new Error('k-means: no integer grid with an assignment tie');
+}
+
 function cases(rng: Rng): CaseSpec[] {
   const ex1 = [[0, 0], [1, 0], [0, 1], [5, 5], [6, 5], [5, 6]];
   // Points 0 and 1 are identical and both start a centroid: centroid 1 loses every tie and is empty.
@@ -38,6 +57,8 @@ function cases(rng: Rng): CaseSpec[] {
     randomCase(rng, 'hidden: many iterations', 80, 4, 5, 20, 1.5),
     randomCase(rng, 'hidden: high dimension, d = 12', 40, 12, 4, 5, 0.8),
     randomCase(rng, 'hidden: large magnitudes', 30, 2, 3, 5, 1.5, 1000),
+    randomCase(rng, 'hidden: tiny magnitudes (coordinates ~1e-9)', 30, 2, 3, 3, 1.5, 1e-9),
+    gridTieCase(rng),
     { name: 'hidden: k = n (every point its own centroid)', public: false, args: [blobs(rng, 5, 2, 5, 2), [4, 3, 2, 1, 0], 3] },
   ];
   // An exact duplicate pair both chosen as starting centroids: the later one is empty at first.
@@ -94,6 +115,24 @@ export default defineProblem({
       id: 'distance-reduced-over-wrong-axis',
       title: 'distance summed over the centroid axis instead of the feature axis',
       explanation: 'With x as [n, 1, d] and centroids as [1, k, d], the squared differences are [n, k, d]: sum over the last axis (features) to get an [n, k] distance matrix, then argMin over axis 1.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'ties-to-larger-index',
+      title: 'assignment ties go to the larger centroid index',
+      explanation: 'A point exactly as far from two centroids goes to the smaller index. Keep the first minimum: compare with "<", not "<=" (tf.argMin also returns the first minimum).',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'empty-cluster-to-origin',
+      title: 'an empty cluster jumps to the origin (sum / max(count, 1))',
+      explanation: 'Clamping the count to 1 avoids 0 / 0 but turns an empty cluster\'s centroid into the zero vector. An empty cluster keeps its previous centroid (tf.where(counts > 0, means, old)).',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'assignments-after-last-update',
+      title: 'assignments recomputed after the last update',
+      explanation: 'Return the assignments of the last round, the ones the final centroids are the means of. An extra assignment step against the final centroids is the first step of another round.',
       diagnostic: 'mismatch',
     },
   ],

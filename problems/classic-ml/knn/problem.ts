@@ -18,6 +18,24 @@ function hidden(rng: Rng, name: string, n: number, m: number, d: number, classes
   return { name, public: false, args: [xs, ys, queries, k] };
 }
 
+/**
+ * Hand-placed 1-d neighbourhoods, one per query, 1000 apart: query j sits at 1000·j and its training
+ * points at 1000·j + offset (|offset| ≤ 10), added in the listed order (that order is their training
+ * index order). Each neighbourhood holds at least k + 1 points, so every rule only ever looks inside it.
+ */
+function neighbourhoods(name: string, k: number, groups: [offset: number, label: number][][]): CaseSpec {
+  const trainX: number[][] = [];
+  const trainY: number[] = [];
+  groups.forEach((points, j) => {
+    if (points.length < k + 1 || points.some(([offset]) => Math.abs(offset) > 10)) throw new Error(`knn: neighbourhood ${j} of "${name}" is malformed`);
+    for (const [offset, label] of points) {
+      trainX.push([1000 * j + offset]);
+      trainY.push(label);
+    }
+  });
+  return { name, public: false, args: [trainX, trainY, groups.map((_, j) => [1000 * j]), k] };
+}
+
 function cases(rng: Rng): CaseSpec[] {
   const trainX = [[0, 0], [2, 0], [0, 2], [4, 4], [5, 4], [4, 5], [2, 2], [1, 3]];
   const trainY = [0, 1, 2, 1, 2, 2, 0, 1];
@@ -32,8 +50,30 @@ function cases(rng: Rng): CaseSpec[] {
     hidden(rng, 'hidden: one test point', 30, 1, 4, 2, 3, false),
     hidden(rng, 'hidden: high dimension', 80, 20, 10, 5, 7, false),
     hidden(rng, 'hidden: large magnitudes', 50, 15, 3, 3, 5, false, 1e4),
+    hidden(rng, 'hidden: tiny magnitudes (coordinates ~1e-9)', 40, 15, 3, 3, 3, false, 1e-9),
     hidden(rng, 'hidden: binary, even k', 40, 20, 2, 2, 2, true),
     hidden(rng, 'hidden: 1-d grid', 30, 20, 1, 3, 4, true),
+    // k = 3. Query 0: the third seat is a tie at distance 3 between index order (label 0, label 1): the
+    // smaller index makes it 2–1 for label 0. Query 1: three points tie at distance 2 for the last two
+    // seats, in index order labels 1, 2, 1: seats go to 1 and 2, a three-way vote tie, so label 0.
+    neighbourhoods('hidden: distance ties at the k-th seat', 3, [
+      [[1, 0], [-2, 1], [3, 0], [-3, 1]],
+      [[1, 0], [2, 1], [-2, 2], [2, 1]],
+    ]),
+    // k = 4, all distances distinct. Query 0: 2–2 between labels 0 and 1, the nearest has label 1.
+    // Query 1: four labels one vote each, nearest first 2, 3, 0, 1. Query 2: 2–2 between 0 and 2, the
+    // nearest has label 0 (the answer), the fifth-nearest has label 2.
+    neighbourhoods('hidden: vote ties, nearest neighbour holds another label', 4, [
+      [[1, 1], [2, 0], [3, 1], [4, 0], [5, 0]],
+      [[1, 2], [-2, 3], [3, 0], [-4, 1], [5, 3]],
+      [[-1, 0], [2, 2], [-3, 2], [4, 0], [-5, 2]],
+    ]),
+    // k = 5, all distances distinct: labels 1 and 0 tie at 2 votes above the nearest neighbour's label 2
+    // (one vote), so the nearest neighbour's label is not among the tied ones.
+    neighbourhoods('hidden: k = 5, the nearest label is outvoted by a tie', 5, [
+      [[1, 2], [-2, 1], [3, 0], [-4, 1], [5, 0], [-6, 2]],
+      [[-1, 3], [2, 2], [-3, 0], [4, 2], [-5, 0], [6, 1]],
+    ]),
   ];
   for (let i = 0; i < 3; i++) {
     const n = rng.int(10, 80);
@@ -79,6 +119,18 @@ export default defineProblem({
       id: 'vote-tie-nearest-label',
       title: 'tied vote goes to the first label seen (the nearest neighbour)',
       explanation: 'Iterating votes in insertion order with ">" keeps whichever tied label appeared first. The rule here is the smallest label among those with the most votes.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'distance-ties-larger-index',
+      title: 'equal distances broken toward the larger training index',
+      explanation: 'Among training points at the same distance, the one with the smaller index comes first (a stable sort by distance). A comparator like b.i − a.i on ties, or a selection scan with "<=", seats the later point instead.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'vote-tie-falls-back-to-1nn',
+      title: 'tied vote falls back to the 1-nearest neighbour',
+      explanation: "Breaking a vote tie with the single nearest neighbour's label is a different rule, and can even pick a label that is not among the tied ones. Here the tie goes to the smallest label among those with the most votes.",
       diagnostic: 'mismatch',
     },
   ],

@@ -2,8 +2,8 @@
 export function knnClassify(trainX: number[][], trainY: number[], testX: number[][], k: number): number[] {
   return testX.map((q) => {
     const dist = trainX.map((p, i) => ({ i, d: p.reduce((s, v, t) => s + (v - q[t]) ** 2, 0) }));
-    // Nearest first; equal distances keep the smaller training index first.
-    dist.sort((a, b) => a.d - b.d || a.i - b.i);
+    // Nearest first; sort is stable (ES2019), so equal distances keep the smaller training index first.
+    dist.sort((a, b) => a.d - b.d);
     const votes = new Map<number, number>();
     for (const { i } of dist.slice(0, k)) votes.set(trainY[i], (votes.get(trainY[i]) ?? 0) + 1);
     // Majority label; a tie in votes goes to the smallest label.

@@ -1,6 +1,6 @@
 import { defineProblem, type CaseSpec } from '../../../src/judge/problem';
 import { objectOf, plainNumber, shapeOf, tensorOf } from '../../../src/judge/contract';
-import { tensorSpec } from '../../../src/judge/inputs';
+import { tensorSpec, type TensorSpec } from '../../../src/judge/inputs';
 import type { Rng } from '../../../src/judge/rng';
 import { logisticRegression } from './reference';
 
@@ -22,6 +22,38 @@ function hidden(rng: Rng, name: string, n: number, d: number, steps: number, lr:
   return { name, public: false, args: [...dataset(rng, n, d, scale, bias), steps, lr] };
 }
 
+/** The final logits after `steps` full-batch gradient steps from zero (float64, as the statement gives them). */
+function finalLogits(x: TensorSpec, y: TensorSpec, steps: number, lr: number): number[] {
+  const [n, d] = x.shape;
+  const X = Array.from({ length: n }, (_, i) => Array.from(x.data.subarray(i * d, (i + 1) * d)));
+  const w = new Array<number>(d).fill(0);
+  let b = 0;
+  const logits = () => X.map((row) => row.reduce((s, v, j) => s + v * w[j], b));
+  for (let s = 0; s < steps; s++) {
+    const err = logits().map((z, i) => 1 / (1 + Math.exp(-z)) - y.data[i]);
+    for (let j = 0; j < d; j++) w[j] -= (lr * err.reduce((acc, e, i) => acc + e * X[i][j], 0)) / n;
+    b -= (lr * err.reduce((acc, e) => acc + e, 0)) / n;
+  }
+  return logits();
+}
+
+/**
+ * Large features: drawn again until, at the final parameters, some point is misclassified so
+ * confidently that its σ(z) rounds to exactly the wrong label in float32 (log p or log(1 − p) is
+ * log 0 there), as the statement promises.
+ */
+function saturatedCase(rng: Rng): CaseSpec {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const [x, y] = dataset(rng, 40, 3, 30);
+    const saturated = finalLogits(x, y, 3, 0.5).some((z, i) => {
+      const p = Math.fround(1 / (1 + Math.exp(-z)));
+      return (p === 1 && y.data[i] === 0) || (p === 0 && y.data[i] === 1);
+    });
+    if (saturated) return { name: 'hidden: large-magnitude features (saturated sigmoid)', public: false, args: [x, y, 3, 0.5] };
+  }
+  throw new Error('logistic-regression: no large-feature draw with a saturated misclassified point');
+}
+
 function cases(rng: Rng): CaseSpec[] {
   const list: CaseSpec[] = [
     {
@@ -41,7 +73,7 @@ function cases(rng: Rng): CaseSpec[] {
     hidden(rng, 'hidden: imbalanced classes (large true bias)', 60, 2, 100, 0.5, 1, 2.5),
     hidden(rng, 'hidden: many features', 80, 12, 60, 0.2),
     hidden(rng, 'hidden: small learning rate, many steps', 40, 3, 200, 0.05),
-    hidden(rng, 'hidden: large-magnitude features (saturated sigmoid)', 40, 3, 3, 0.5, 30),
+    saturatedCase(rng),
   ];
   for (let i = 0; i < 3; i++) {
     list.push(hidden(rng, `hidden: random ${i + 1}`, rng.int(5, 100), rng.int(1, 8), rng.int(5, 100), 0.05 + rng.next() * 0.9));
@@ -101,6 +133,24 @@ export default defineProblem({
       title: 'used tf.grads instead of deriving the gradient',
       explanation: 'This exercise is about the gradient by hand: ∂L/∂w = xᵀ(σ(xw + b) − y)/n, ∂L/∂b = mean(σ(xw + b) − y).',
       diagnostic: 'forbidden-api',
+    },
+    {
+      id: 'loss-before-last-step',
+      title: 'loss reported from before the last update',
+      explanation: 'Keeping the loss computed in the last step\'s forward pass reports L at the parameters before the final update. Evaluate the loss once more after the loop, at the final w and b.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'mse-gradient',
+      title: 'squared-error gradient (p − y)·p(1 − p) instead of the cross-entropy gradient p − y',
+      explanation: 'For the cross-entropy the sigmoid\'s derivative cancels: ∂L/∂z = (p − y)/n. The extra factor p(1 − p) belongs to the squared error and makes saturated, misclassified points learn almost nothing.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'loss-summed',
+      title: 'loss summed over the samples instead of averaged',
+      explanation: 'L is the mean binary cross-entropy: divide the sum over the n samples by n.',
+      diagnostic: 'mismatch',
     },
   ],
 });

@@ -1,7 +1,7 @@
 import { defineProblem, type CaseSpec } from '../../../src/judge/problem';
 import { numberArg, shapeOf, tensorOf } from '../../../src/judge/contract';
 import { compareValues, type Plain } from '../../../src/judge/compare';
-import { tensorSpec } from '../../../src/judge/inputs';
+import { tensorSpec, type TensorSpec } from '../../../src/judge/inputs';
 import type { Rng } from '../../../src/judge/rng';
 import type { Diagnostic, Tolerance } from '../../../src/shared/protocol';
 import { metropolisHastings } from './reference';
@@ -12,8 +12,36 @@ const STAT_MIN_SAMPLES = 1000;
 const MEAN_TOL = 0.25;
 const VAR_TOL = 0.3;
 
-function chain(rng: Rng, name: string, coeffs: number[], x0: number, std: number, steps: number, burnIn: number, pub = false): CaseSpec {
-  return { name, public: pub, args: [coeffs, x0, std, rng.normal([steps]), rng.uniform([steps]), burnIn] };
+/**
+ * The smallest |log u − (log p̃(x′) − log p̃(x))| over the chain's steps (float64): how close an
+ * accept/reject decision comes to flipping. A float32 implementation rounds the log-ratio by about
+ * ulp(|log p̃|), so every decision must clear that by a margin for both arithmetics to agree.
+ */
+function decisionMargin(coeffs: number[], x0: number, std: number, noise: TensorSpec, uniforms: TensorSpec): number {
+  const logp = (x: number) => coeffs.reduceRight((acc, c) => acc * x + c, 0);
+  let x = x0;
+  let lx = logp(x);
+  let margin = Infinity;
+  for (let t = 0; t < noise.data.length; t++) {
+    const proposal = x + std * noise.data[t];
+    const lp = logp(proposal);
+    const gap = Math.log(uniforms.data[t]) - (lp - lx);
+    margin = Math.min(margin, Math.abs(gap));
+    if (gap < 0) {
+      x = proposal;
+      lx = lp;
+    }
+  }
+  return margin;
+}
+
+function chain(rng: Rng, name: string, coeffs: number[], x0: number, std: number, steps: number, burnIn: number, pub = false, minMargin = 2e-5): CaseSpec {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const noise = rng.normal([steps]);
+    const uniforms = rng.uniform([steps]);
+    if (decisionMargin(coeffs, x0, std, noise, uniforms) > minMargin) return { name, public: pub, args: [coeffs, x0, std, noise, uniforms, burnIn] };
+  }
+  throw new Error(`metropolis-hastings: no draw of "${name}" whose decisions all clear ${minMargin}`);
 }
 
 function cases(rng: Rng): CaseSpec[] {
@@ -34,7 +62,9 @@ function cases(rng: Rng): CaseSpec[] {
     chain(rng, 'hidden: no burn-in, short chain', [0, 1, -0.5], 0, 0.5, 40, 0),
     chain(rng, 'hidden: one returned sample', [0, 0, -0.5], 1, 1, 10, 9),
     chain(rng, 'hidden: huge proposals (mostly rejected), short chain', [0, 0, -0.5], 0.5, 20, 60, 5),
-    chain(rng, 'hidden: shifted log-density (constant term is irrelevant)', [-300, 3, -0.5], 0, 1.2, 4000, 200),
+    // exp(log p̃) underflows to 0 even in float64 (e^−1000): only the log-space test works. Short, so
+    // that float32 rounding of log p̃ ≈ −1000 (ulp 6e-5) never flips a decision (asserted margin).
+    chain(rng, 'hidden: log-density around −1000 (exp underflows)', [-1000, 3, -0.5], 0, 1.2, 300, 20, false, 3e-4),
   ];
 }
 
@@ -122,6 +152,30 @@ export default defineProblem({
       title: 'burn-in samples returned',
       explanation: 'Discard the first burnIn states: return the states after steps burnIn … steps − 1 (length steps − burnIn).',
       diagnostic: 'shape',
+    },
+    {
+      id: 'sample-before-step',
+      title: 'sample recorded before the step instead of after it',
+      explanation: 'The sample of step t is the state after that step\'s accept/reject decision. Pushing x before the decision shifts the chain by one step: the returned states are those after steps burnIn − 1 … T − 2.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'accept-test-reversed',
+      title: 'accept test reversed (accepts when u > ratio)',
+      explanation: 'Accept when u < p̃(x′)/p̃(x): an uphill move (ratio ≥ 1) is always accepted. With ">" uphill moves are always rejected and the chain runs away from the mode.',
+      diagnostic: 'property',
+    },
+    {
+      id: 'stale-current-logp',
+      title: 'log p̃(x) of the current state not updated after an accepted move',
+      explanation: 'Caching log p̃(x) is fine, but it must be replaced by log p̃(x′) whenever x′ is accepted; otherwise every later ratio compares against the starting state.',
+      diagnostic: 'property',
+    },
+    {
+      id: 'density-ratio-underflow',
+      title: 'ratio of densities exp(log p̃(x′)) / exp(log p̃(x)), which underflows',
+      explanation: 'With a log-density around −1000, e^(log p̃) is 0 even in float64 and the ratio is 0/0 = NaN, so nothing is ever accepted. Compare in log space: log u < log p̃(x′) − log p̃(x).',
+      diagnostic: 'mismatch',
     },
   ],
 });

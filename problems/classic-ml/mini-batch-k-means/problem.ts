@@ -18,6 +18,50 @@ function randomCase(rng: Rng, name: string, n: number, d: number, k: number, spr
   return { name, public: false, args: [init, batches] };
 }
 
+/**
+ * The algorithm with a chosen tie rule, to check that a case's ties matter: `preferLater` sends an
+ * exactly equidistant point to the larger centroid index instead of the smaller.
+ */
+function simulate(init: number[][], batches: number[][][], preferLater: boolean): string {
+  const centroids = init.map((c) => [...c]);
+  const counts = init.map(() => 0);
+  for (const batch of batches) {
+    const assigned = batch.map((x) => {
+      let best = 0;
+      let bestDist = Infinity;
+      centroids.forEach((c, j) => {
+        const dist = x.reduce((s, v, t) => s + (v - c[t]) ** 2, 0);
+        if (dist < bestDist || (preferLater && dist === bestDist)) {
+          bestDist = dist;
+          best = j;
+        }
+      });
+      return best;
+    });
+    batch.forEach((x, i) => {
+      const j = assigned[i];
+      counts[j] += 1;
+      x.forEach((v, t) => (centroids[j][t] += (v - centroids[j][t]) / counts[j]));
+    });
+  }
+  return JSON.stringify({ centroids, counts });
+}
+
+/**
+ * Integer-grid stream with integer starting centroids: points exactly equidistant from two centroids
+ * at the start of their batch. Drawn again until the tie rule (smaller index) changes the result.
+ */
+function gridTieCase(rng: Rng): CaseSpec {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const init = [[1, 1], [5, 1], [3, 5]].map(([x, y]) => [x + rng.int(-1, 1), y + rng.int(-1, 1)]);
+    const batches = Array.from({ length: 5 }, () => Array.from({ length: 4 }, () => [rng.int(0, 6), rng.int(0, 6)]));
+    if (simulate(init, batches, false) !== simulate(init, batches, true)) {
+      return { name: 'hidden: integer grid, points equidistant from two centroids', public: false, args: [init, batches] };
+    }
+  }
+  throw new Error('mini-batch-k-means: no integer stream where the tie rule matters');
+}
+
 function cases(rng: Rng): CaseSpec[] {
   const list: CaseSpec[] = [
     { name: 'example 1: 1-d, two batches', public: true, args: [[[0], [10]], [[[1], [3]], [[9], [2], [4]]]] },
@@ -35,6 +79,8 @@ function cases(rng: Rng): CaseSpec[] {
     randomCase(rng, 'hidden: high dimension', 40, 10, 4, 1, 8),
     randomCase(rng, 'hidden: many small batches', 90, 2, 5, 2, 3),
     randomCase(rng, 'hidden: large magnitudes', 40, 2, 3, 2, 8, 500),
+    randomCase(rng, 'hidden: tiny magnitudes (coordinates ~1e-9)', 40, 2, 3, 2, 8, 1e-9),
+    gridTieCase(rng),
   ];
   // A centroid far from all data never receives a point: it must stay put with count 0.
   const far = stream(rng, 24, 2, 2, 1, 6);
@@ -84,6 +130,24 @@ export default defineProblem({
       title: 'points assigned with centroids already moved by this batch',
       explanation: 'Assign the whole batch first, with the centroids as they were at the start of the batch, then apply the per-point updates.',
       diagnostic: 'mismatch',
+    },
+    {
+      id: 'ties-to-larger-index',
+      title: 'assignment ties go to the larger centroid index',
+      explanation: 'A point exactly as far from two centroids goes to the smaller index. Keep the first minimum: compare with "<", not "<=".',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'initial-centroid-counted',
+      title: 'learning rate 1 / (count + 1): the initial centroid counted as a point',
+      explanation: 'The count v_j starts at 0 and is incremented before η = 1/v_j, so the first point a centroid absorbs has η = 1 and replaces the initial position. η = 1/(v_j + 1) averages the initial centroid in as if it were a data point.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'rate-before-increment',
+      title: 'η = 1 / count taken before incrementing the count (1 / 0 on the first point)',
+      explanation: 'Increment v_j first, then η = 1/v_j. Taking η from the old count divides by zero on a centroid\'s first point and every later step is one sample off.',
+      diagnostic: 'non-finite',
     },
   ],
 });

@@ -1,6 +1,6 @@
 import { defineProblem, type CaseSpec } from '../../../src/judge/problem';
 import { numberArg, shapeOf, tensorOf } from '../../../src/judge/contract';
-import { tensorSpec } from '../../../src/judge/inputs';
+import { tensorSpec, type TensorSpec } from '../../../src/judge/inputs';
 import type { Rng } from '../../../src/judge/rng';
 import { pcaPowerIteration } from './reference';
 
@@ -32,8 +32,71 @@ function data(rng: Rng, n: number, scales: number[], magnitude = 1, offset = 0) 
   return tensorSpec(values, [n, d]);
 }
 
+/** The statement's algorithm in float64 on a case's (float32) inputs: the k components, row by row. */
+function components(x: TensorSpec, k: number, init: TensorSpec, iterations: number): number[][] {
+  const [n, d] = x.shape;
+  const rows = Array.from({ length: n }, (_, i) => Array.from(x.data.subarray(i * d, (i + 1) * d)));
+  const mean = Array.from({ length: d }, (_, j) => rows.reduce((s, r) => s + r[j], 0) / n);
+  const xc = rows.map((r) => r.map((v, j) => v - mean[j]));
+  const cov = Array.from({ length: d }, (_, a) => Array.from({ length: d }, (_, b) => xc.reduce((s, r) => s + r[a] * r[b], 0) / (n - 1)));
+  const matVec = (v: number[]) => cov.map((row) => row.reduce((s, c, j) => s + c * v[j], 0));
+  const unit = (v: number[]) => {
+    const norm = Math.hypot(...v);
+    return v.map((c) => c / norm);
+  };
+  const out: number[][] = [];
+  for (let c = 0; c < k; c++) {
+    let v = unit(Array.from(init.data));
+    for (let it = 0; it < iterations; it++) v = unit(matVec(v));
+    const big = v.reduce((best, val, j) => (Math.abs(val) > Math.abs(v[best]) ? j : best), 0);
+    if (v[big] < 0) v = v.map((val) => -val);
+    out.push(v);
+    const lambda = matVec(v).reduce((s, val, j) => s + val * v[j], 0);
+    for (let a = 0; a < d; a++) for (let b = 0; b < d; b++) cov[a][b] -= lambda * v[a] * v[b];
+  }
+  return out;
+}
+
+/** Smallest gap, over the components, between the largest and the second-largest |entry|. */
+function signMargin(vectors: number[][]): number {
+  return Math.min(
+    ...vectors.map((v) => {
+      const [first, second] = v.map(Math.abs).sort((a, b) => b - a);
+      return first - (second ?? 0);
+    }),
+  );
+}
+
+/** The statement promises a well-defined sign: no near-tie for the largest-magnitude entry. */
+const SIGN_MARGIN = 1e-3;
+
 function hidden(rng: Rng, name: string, n: number, scales: number[], k: number, iterations: number, magnitude = 1, offset = 2): CaseSpec {
-  return { name, public: false, args: [data(rng, n, scales, magnitude, offset), k, rng.normal([scales.length]), iterations] };
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const x = data(rng, n, scales, magnitude, offset);
+    const init = rng.normal([scales.length]);
+    if (signMargin(components(x, k, init, iterations)) > SIGN_MARGIN) return { name, public: false, args: [x, k, init, iterations] };
+  }
+  throw new Error(`pca-power-iteration: no draw of "${name}" with a well-defined sign`);
+}
+
+/**
+ * Two nearly equal top variances and few iterations: the vectors are far from converged, so the
+ * answer is what exactly `iterations` steps give. Asserted: one step more or fewer moves some entry
+ * by more than 0.01 (20× the tolerance), and the signs are well defined.
+ */
+function slowConvergence(rng: Rng): CaseSpec {
+  const iterations = 8;
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const x = data(rng, 80, [1.5, 1.45, 0.6, 0.3], 1, 2);
+    const init = rng.normal([4]);
+    const exact = components(x, 2, init, iterations);
+    const gap = (other: number[][]) => Math.max(...other.flatMap((v, i) => v.map((val, j) => Math.abs(val - exact[i][j]))));
+    const observable = gap(components(x, 2, init, iterations - 1)) > 0.01 && gap(components(x, 2, init, iterations + 1)) > 0.01;
+    if (observable && signMargin(exact) > SIGN_MARGIN) {
+      return { name: 'hidden: close top eigenvalues, not converged after the given iterations', public: false, args: [x, 2, init, iterations] };
+    }
+  }
+  throw new Error('pca-power-iteration: no slow-convergence draw where the iteration count shows');
 }
 
 function cases(rng: Rng): CaseSpec[] {
@@ -53,6 +116,9 @@ function cases(rng: Rng): CaseSpec[] {
     hidden(rng, 'hidden: small variances', 60, [0.4, 0.2, 0.1, 0.05], 3, 200, 1, 0.5),
     hidden(rng, 'hidden: high dimension, d = 12', 150, [3, 2, 1.3, 0.9, 0.6, 0.4, 0.3, 0.25, 0.2, 0.15, 0.1, 0.05], 4, 200),
     hidden(rng, 'hidden: few samples (n = d + 1)', 5, [2, 1, 0.5, 0.25], 2, 150),
+    slowConvergence(rng),
+    // d = 1: the only component is ±1, and the sign rule makes it +1 even though init is negative.
+    { name: 'hidden: d = 1, negative init', public: false, args: [data(rng, 20, [1.3], 1, 2), 1, tensorSpec([-0.7], [1]), 5] },
   ];
   for (let i = 0; i < 3; i++) {
     const d = rng.int(2, 8);
@@ -99,6 +165,24 @@ export default defineProblem({
       id: 'sign-not-fixed',
       title: 'sign convention not applied',
       explanation: 'v and −v are the same principal direction. This problem fixes the sign so that the entry with the largest magnitude is positive.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'sign-by-first-entry',
+      title: 'sign fixed by the first entry instead of the largest-magnitude entry',
+      explanation: 'The convention here makes the entry with the largest |v_j| positive. Making v[0] positive is a different convention and disagrees whenever the first entry is negative but not the largest.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'runs-to-convergence',
+      title: 'iterated to convergence instead of exactly `iterations` steps',
+      explanation: 'The answer is defined as the vector after exactly `iterations` power steps. When the top eigenvalues are close, that vector is not yet converged, and iterating until it stops changing gives a different one.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'one-extra-power-step',
+      title: 'one power step too many (started from C·init)',
+      explanation: 'Start from v = init / ‖init‖ and apply v ← Cv / ‖Cv‖ exactly `iterations` times. Starting from C·init adds a step, which shows when convergence is slow.',
       diagnostic: 'mismatch',
     },
   ],

@@ -6,21 +6,110 @@ import type { Diagnostic } from '../../../src/shared/protocol';
 import type { Rng } from '../../../src/judge/rng';
 import { fitTemperature } from './reference';
 
+/** Mean NLL of softmax(z / t) over float32 logits z [n, c] and labels y, computed in float64. */
+function nllOf(z: ArrayLike<number>, y: ArrayLike<number>, c: number, t: number): number {
+  const n = y.length;
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    let m = -Infinity;
+    for (let j = 0; j < c; j++) m = Math.max(m, z[i * c + j] / t);
+    let s = 0;
+    for (let j = 0; j < c; j++) s += Math.exp(z[i * c + j] / t - m);
+    total += m + Math.log(s) - z[i * c + y[i]] / t;
+  }
+  return total / n;
+}
+
+/** The NLL minimiser over log T in [ln 0.01, ln 100], by golden-section search (float64). */
+function optimum(z: ArrayLike<number>, y: ArrayLike<number>, c: number): number {
+  const g = (Math.sqrt(5) - 1) / 2;
+  const f = (u: number) => nllOf(z, y, c, Math.exp(u));
+  let lo = Math.log(0.01);
+  let hi = Math.log(100);
+  for (let it = 0; it < 100; it++) {
+    const a = hi - g * (hi - lo);
+    const b = lo + g * (hi - lo);
+    if (f(a) < f(b)) hi = b;
+    else lo = a;
+  }
+  return Math.exp((lo + hi) / 2);
+}
+
+/** The NLL at the ends of the search range must exceed the optimum's by this much (10× the judge's slack). */
+const BOUND_MARGIN = 1e-3;
+
 /**
- * n samples over c classes: logit = scale · (noise + margin on the true class) + offset. The noise
- * misclassifies some samples, so the optimal temperature is finite and positive.
+ * n samples over c classes: logit = scale · (noise + margin on the true class) + offset. Drawn again
+ * until at least one sample is misclassified (otherwise NLL keeps falling as T → 0) and the optimum
+ * is interior: T* well inside (0.01, 100) and the NLL at both ends of that range clearly above the
+ * NLL at T*. Returns the inputs and T*.
  */
-function calibrationSet(rng: Rng, n: number, c: number, scale: number, margin: number, offset = 0): TensorSpec[] {
-  const labels = Array.from({ length: n }, () => rng.int(0, c - 1));
-  const logits: number[] = [];
-  labels.forEach((y) => {
-    for (let j = 0; j < c; j++) logits.push(scale * (rng.gaussian() + (j === y ? margin : 0)) + offset);
-  });
-  return [tensorSpec(logits, [n, c]), tensorSpec(labels, [n], 'int32')];
+function calibrationSet(
+  rng: Rng,
+  n: number,
+  c: number,
+  scale: number,
+  margin: number,
+  offset = 0,
+  deadClassShift = 0,
+): { args: TensorSpec[]; tStar: number } {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    // With a dead class, the last class is never the label and its logits sit deadClassShift lower.
+    const labels = Array.from({ length: n }, () => rng.int(0, deadClassShift ? c - 2 : c - 1));
+    const values: number[] = [];
+    labels.forEach((y) => {
+      for (let j = 0; j < c; j++) {
+        const dead = deadClassShift && j === c - 1 ? deadClassShift : 0;
+        values.push(scale * (rng.gaussian() + (j === y ? margin : 0)) + offset + dead);
+      }
+    });
+    const logits = tensorSpec(values, [n, c]);
+    const z = logits.data;
+    const misclassified = labels.some((y, i) => {
+      for (let j = 0; j < c; j++) if (j !== y && z[i * c + j] >= z[i * c + y]) return true;
+      return false;
+    });
+    if (!misclassified) continue;
+    const tStar = optimum(z, labels, c);
+    const best = nllOf(z, labels, c, tStar);
+    if (tStar < 0.02 || tStar > 50) continue;
+    if (!(nllOf(z, labels, c, 0.01) > best + BOUND_MARGIN && nllOf(z, labels, c, 100) > best + BOUND_MARGIN)) continue;
+    return { args: [logits, tensorSpec(labels, [n], 'int32')], tStar };
+  }
+  throw new Error(`temperature-scaling: no calibration set with an interior optimum (n ${n}, c ${c}, scale ${scale}, margin ${margin})`);
 }
 
 function hidden(rng: Rng, name: string, n: number, c: number, scale: number, margin: number, offset = 0): CaseSpec {
-  return { name, public: false, args: calibrationSet(rng, n, c, scale, margin, offset) };
+  return { name, public: false, args: calibrationSet(rng, n, c, scale, margin, offset).args };
+}
+
+/**
+ * Logits around a common offset of several thousand: at T*, e^(z/T*) underflows to 0 even in float64
+ * for every logit, so only a max-subtracted log-sum-exp gets the NLL right.
+ */
+function offsetCase(rng: Rng): CaseSpec {
+  const offset = -(4000 + Math.round(2000 * rng.next()));
+  const { args, tStar } = calibrationSet(rng, 60, 5, 3, 1, offset);
+  const largest = Math.max(...args[0].data);
+  if (Math.exp(largest / tStar) !== 0) throw new Error(`temperature-scaling: offset case does not underflow at T* = ${tStar}`);
+  return { name: 'hidden: large common offset (thousands)', public: false, args };
+}
+
+/**
+ * A class the model never predicts, thousands below the others: within each row the logits span
+ * thousands, so e^((max − min)/T*) overflows float64 — a log-sum-exp shifted by anything but the
+ * row max (the min, the mean) breaks.
+ */
+function deadClassCase(rng: Rng): CaseSpec {
+  const { args, tStar } = calibrationSet(rng, 80, 4, 2, 1, 0, -3000);
+  const [n, c] = args[0].shape;
+  for (let i = 0; i < n; i++) {
+    const row = Array.from(args[0].data.subarray(i * c, (i + 1) * c));
+    if (Number.isFinite(Math.exp((Math.max(...row) - Math.min(...row)) / tStar))) {
+      throw new Error(`temperature-scaling: dead-class row ${i} does not overflow at T* = ${tStar}`);
+    }
+  }
+  return { name: 'hidden: a class thousands below the others', public: false, args };
 }
 
 function cases(rng: Rng): CaseSpec[] {
@@ -39,9 +128,10 @@ function cases(rng: Rng): CaseSpec[] {
     hidden(rng, 'hidden: underconfident', 100, 5, 0.3, 4),
     hidden(rng, 'hidden: binary', 80, 2, 3, 0.8),
     hidden(rng, 'hidden: nearly calibrated', 150, 4, 1, 1.5),
-    hidden(rng, 'hidden: large common offset (log-probabilities)', 60, 5, 3, 1, -400),
+    offsetCase(rng),
+    deadClassCase(rng),
     hidden(rng, 'hidden: large logits', 60, 4, 20, 1.5),
-    hidden(rng, 'hidden: tiny logits', 60, 3, 0.05, 20),
+    hidden(rng, 'hidden: tiny logits', 60, 3, 0.05, 2),
     hidden(rng, 'hidden: 500 samples', 500, 6, 2, 1.2),
     hidden(rng, 'hidden: two samples', 2, 3, 1, 0.5),
   ];
@@ -120,6 +210,18 @@ export default defineProblem({
       id: 'unstable-log-sum-exp',
       title: 'log-sum-exp without subtracting the max',
       explanation: 'With a large common offset (or small T), every exp(z/T) underflows to 0 and log 0 = −Infinity looks like a perfect NLL. Subtract the row max before exponentiating.',
+      diagnostic: 'property',
+    },
+    {
+      id: 'predicted-class-as-label',
+      title: 'NLL of the predicted class instead of the true label',
+      explanation: 'Scoring log p of the argmax class ignores the labels: every sample looks correct, so the NLL keeps falling as T → 0 and the search runs to its lower end. Use log p(y_i), the true class of each sample.',
+      diagnostic: 'property',
+    },
+    {
+      id: 'softmax-over-samples',
+      title: 'softmax normalised over the samples (axis 0) instead of the classes',
+      explanation: 'Each row of logits is one sample: its probabilities sum over the c classes, i.e. the last axis (tf.logSoftmax(z, -1), the default). Normalising each column over the n samples gives a different objective and a wrong T.',
       diagnostic: 'property',
     },
   ],

