@@ -13,7 +13,7 @@
  * problems with an onnx.ts) and with tfjs alone (`tfjs`, the localStorage switch
  * tensordojo.crossCheck=off), so the second engine's cost is visible.
  *
- *   node scripts/bench.mjs [--backends=wasm,cpu] [--problems=attention/scaled-dot-product,...]
+ *   node scripts/bench.mjs [--gap-ms=1500] [--backends=wasm,cpu] [--problems=attention/scaled-dot-product,...]
  *                          [--engines=tfjs+onnx,tfjs] [--fresh=3] [--warm=7] [--out=bench-results.json]
  */
 import { writeFileSync } from 'node:fs';
@@ -35,6 +35,12 @@ const problems = args.problems ? args.problems.split(',') : h.listProblemIds(roo
 const engineModes = (args.engines ?? 'tfjs+onnx,tfjs').split(',');
 const freshRuns = Number(args.fresh ?? 3);
 const warmRuns = Math.max(7, Number(args.warm ?? 7));
+/**
+ * Pause before each warm Submit, as a person reads the verdict before clicking again: each run
+ * gets a fresh sandbox worker, started in the background as soon as the previous one is taken.
+ * 0 measures back-to-back clicks (the sandbox may still be starting).
+ */
+const gapMs = Number(args['gap-ms'] ?? 1500);
 const out = resolve(root, args.out ?? 'bench-results.json');
 /** The target this benchmark reports against. */
 /** First Submits on SwiftShader also start onnxruntime and compile every shader: over a minute here. */
@@ -113,6 +119,7 @@ try {
         }
         const warm = [];
         for (let i = 0; i < warmRuns; i++) {
+          if (gapMs) await new Promise((r) => setTimeout(r, gapMs));
           const verdict = await app.submit(VERDICT_TIMEOUT_MS);
           if (verdict.status !== 'accepted') throw new Error(`warm run: ${verdict.status}\n${verdict.text}`);
           warm.push(sample(verdict));

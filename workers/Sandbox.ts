@@ -17,11 +17,14 @@ export class Sandbox {
     private readonly tf: TF,
     /** Locks the global scope down once the backend is up (the wasm backend fetches its binary first). */
     private readonly lockDown: () => void,
+    /** Loads a backend's module on demand (the worker entry imports WebGPU only when asked). */
+    private readonly loadBackend: (backend: BackendName) => Promise<void> = async () => {},
   ) {
     this.realm = new InProcessRealm(tf);
   }
 
   async init(backend: BackendName): Promise<void> {
+    await this.loadBackend(backend);
     await startBackend(this.tf, backend, async () => ({ backend, reason: 'the runner chose it' }));
     this.lockDown();
   }
