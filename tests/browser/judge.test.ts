@@ -164,6 +164,7 @@ describe('worker contract and app behaviour (wasm)', () => {
     expect(csp).toContain("default-src 'self'");
     expect(csp).toContain("connect-src 'self'");
     expect(csp).toContain("object-src 'none'");
+    expect(csp).toMatch(/worker-src 'self'(;|$)/);
     expect(response!.headers()['x-content-type-options']).toBe('nosniff');
     // A worker gets its CSP from its own script's response, not from the page.
     await expect.poll(() => workerResponses.length, { timeout: 30_000 }).toBeGreaterThan(0);
