@@ -132,3 +132,13 @@ describe('every run ends in a verdict', () => {
     await expectReferenceAccepted();
   });
 });
+
+describe('memory', () => {
+  it('a memory bomb in the user code ends in a verdict, the page survives, and the next Submit works', async () => {
+    const bomb = `${SIGNATURE} {\n  const hoard: Float64Array[] = [];\n  while (true) hoard.push(new Float64Array(1 << 24));\n}\n`;
+    const verdict = await submit(`${HEADER}${bomb}`, RUN_BUDGET_MS + 60_000);
+    expect(['runtime-error', 'time-limit'], verdict.text).toContain(verdict.status);
+    expect(verdict.status).not.toBe('internal-error');
+    await expectReferenceAccepted();
+  });
+});
