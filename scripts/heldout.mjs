@@ -26,12 +26,18 @@ try {
   const { measureHeldout } = await server.ssrLoadModule('/src/mutants/heldout.ts');
   const results = await measureHeldout(root, args, prefix);
   for (const r of results) {
-    const named = r.names.length ? `named: ${r.names.join(' | ')}` : 'not named';
+    const named = r.names.length ? `named: ${r.names.join(' | ')}` : r.relation ? `described: ${r.relation}` : 'not named';
     log(`${r.status === 'accepted' ? 'ACCEPTED' : r.status.padEnd(13)} ${r.problemId}/${r.variant}\n    bug:   ${r.description}\n    ${named}`);
   }
   const rejected = results.filter((r) => r.status !== 'accepted');
   const named = rejected.filter((r) => r.names.length);
-  log(`\n${results.length} held-out wrong variants: ${rejected.length} rejected, ${results.length - rejected.length} accepted; ${named.length} of ${rejected.length} rejected ones named (${rejected.length ? ((100 * named.length) / rejected.length).toFixed(1) : '0'} %)`);
+  const described = rejected.filter((r) => !r.names.length && r.relation);
+  const pct = (n) => (rejected.length ? ((100 * n) / rejected.length).toFixed(1) : '0');
+  log(
+    `\n${results.length} held-out wrong variants: ${rejected.length} rejected, ${results.length - rejected.length} accepted; ` +
+      `${named.length} of ${rejected.length} rejected ones named by a known mistake (${pct(named.length)} %), ` +
+      `${described.length} more described by a numeric relation (${pct(named.length + described.length)} % explained)`,
+  );
   if (jsonFile) writeFileSync(jsonFile, JSON.stringify(results, null, 2));
 } finally {
   console.log = log;

@@ -165,6 +165,12 @@ function DiagnosticView({ diagnostic: d, onGotoLine }: { diagnostic: Diagnostic;
           ))}
         </div>
       )}
+      {!d.likelyMistake && d.relation && (
+        <div className="mistake-box" data-testid="relation">
+          <div className="mistake-title">What the numbers say</div>
+          <p>{d.relation}</p>
+        </div>
+      )}
       {d.error && <ErrorDetails error={d.error} onGotoLine={onGotoLine} />}
     </div>
   );

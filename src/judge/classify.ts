@@ -12,6 +12,7 @@ import { runCandidate, type CandidateOutcome } from './execute';
 import type { TF } from './inputs';
 import type { CaseSpec, ProblemDefinition } from './problem';
 import { loadUserModule } from './userModule';
+import { describeRelation } from './relation';
 
 export type NamedMistake = NonNullable<Diagnostic['likelyMistake']>;
 
@@ -77,8 +78,21 @@ export class MistakeClassifier {
       .filter(({ e }) => e.agree > 0 && e.disagree === 0 && e.unexplained === 0)
       .sort((a, b) => b.e.agree - a.e.agree || a.order - b.order)
       .map(({ m }) => ({ id: m.id, title: m.title, explanation: m.explanation }));
-    if (!named.length) return;
-    for (const failure of comparable) attach(failure.result, named);
+    if (named.length) {
+      for (const failure of comparable) attach(failure.result, named);
+      return;
+    }
+    // No known mistake explains it: say what the numbers show, when one simple relation holds on every failing case.
+    const relation = describeRelation(
+      comparable.map((f) => ({ expected: f.expected, got: f.got, args: f.spec.args })),
+      tolerance,
+    );
+    if (relation) {
+      for (const failure of comparable) {
+        const diagnostic = failure.result.diagnostic!;
+        failure.result.diagnostic = { ...diagnostic, relation, message: `${diagnostic.message} ${relation}` };
+      }
+    }
   }
 
   /** The first known mistake that, like the user's code, builds a tensor over the size limit. */

@@ -17,6 +17,8 @@ export interface HeldoutResult {
   description: string;
   status: string;
   names: string[];
+  /** The numeric relation stated when no known mistake matched. */
+  relation?: string;
 }
 
 export async function measureHeldout(root: string, filter: string[] = [], prefix = ''): Promise<HeldoutResult[]> {
@@ -33,7 +35,7 @@ export async function measureHeldout(root: string, filter: string[] = [], prefix
       const verdict = await runner.judge({ runId: runId++, problemId, source, mode: 'submit' });
       const failing = verdict.cases.find((c) => !c.passed)?.diagnostic;
       const names = failing?.likelyMistake ? [failing.likelyMistake, ...(failing.alsoLikely ?? [])].map((m) => m.title) : [];
-      results.push({ problemId, variant: file.replace(/\.ts$/, ''), description, status: verdict.status, names });
+      results.push({ problemId, variant: file.replace(/\.ts$/, ''), description, status: verdict.status, names, relation: failing?.relation });
     }
   }
   return results;

@@ -89,6 +89,11 @@ export interface Diagnostic {
   tolerance?: Tolerance;
   /** The classic mistake this output matches, when one of the problem's known mistakes does. */
   likelyMistake?: { id: string; title: string; explanation: string };
+  /**
+   * When no known mistake matches: how the output relates to the expected one on every failing
+   * case ("twice the expected value", "N times it, N an axis length: a sum where a mean is asked").
+   */
+  relation?: string;
   /** Other known mistakes that explain this output just as well (they give the same values). */
   alsoLikely?: { id: string; title: string; explanation: string }[];
   error?: SerializedError;

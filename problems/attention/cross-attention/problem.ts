@@ -115,6 +115,30 @@ export default defineProblem({
       diagnostic: 'mismatch',
     },
     {
+      id: 'mask-inverted-neg-infinity',
+      title: 'memory mask applied the wrong way round, with −∞ fill (NaN on rows without padding)',
+      explanation: '1/true marks a real memory token; 0/false marks padding. Read the other way, the real tokens are hidden and only the padding is attended, and a row with no padding is hidden entirely: with −∞ its softmax is 0/0 = NaN. Keep the scores where the mask is 1 and fill only the 0 positions.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'mask-inverted-additive',
+      title: 'memory mask applied the wrong way round (−1e9 added where the mask is 1)',
+      explanation: '1/true marks a real memory token; 0/false marks padding. Adding mask·(−1e9) penalises the real tokens, so only the padding is attended (a row with no padding is penalised everywhere alike and looks unmasked). Penalise the padding instead: add (1 − mask)·(−1e9), or fill where the mask is 0.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'mask-inverted-skipped',
+      title: 'memory mask applied the wrong way round (real tokens skipped in the loop)',
+      explanation: '1/true marks a real memory token; 0/false marks padding. Skipping the keys whose mask is 1 attends to the padding only, and a row with no padding attends to nothing. Skip the keys whose mask is 0.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'output-bias-missing',
+      title: 'output-projection bias bo not added',
+      explanation: 'The output projection is merged·Wo + bo, like the other three: add bo (broadcast over the last axis) after multiplying by Wo.',
+      diagnostic: 'mismatch',
+    },
+    {
       id: 'biases-ignored',
       title: 'projection biases not added',
       explanation: 'Each projection is t·W + b: add bq, bk, bv to the query, key and value projections and bo to the output.',

@@ -147,6 +147,20 @@ export default defineProblem({
       diagnostic: 'mismatch',
     },
     {
+      id: 'interleaved-heads-split-only',
+      title: 'heads split with interleaved features (feature % nHeads) but merged back as contiguous blocks',
+      explanation:
+        'Head h owns features h·dHead … (h+1)·dHead − 1. Splitting with [dHead, nHeads] (feature f to head f % nHeads) gives the heads the wrong features, and merging back as contiguous blocks then also scrambles their order before wo. Split as [b, t, nHeads, dHead] → transpose([0, 2, 1, 3]), and undo exactly that when merging.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'interleaved-heads-merge-only',
+      title: 'heads merged back interleaved (feature f from head f % nHeads) after a contiguous split',
+      explanation:
+        'The merge must undo the split: transpose [b, nHeads, t, dHead] back to [b, t, nHeads, dHead] and reshape to [b, t, dModel], so head h fills features h·dHead … (h+1)·dHead − 1. Transposing to [b, t, dHead, nHeads] deals the heads out round-robin and feeds wo the features in the wrong order.',
+      diagnostic: 'mismatch',
+    },
+    {
       id: 'unbiased-variance',
       title: 'LayerNorm with the unbiased variance (divided by d − 1)',
       explanation: 'LayerNorm uses the population variance: the mean of (z − μ)² over the d features (tf.moments), not the sum divided by d − 1.',

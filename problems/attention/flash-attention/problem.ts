@@ -153,6 +153,20 @@ export default defineProblem({
       diagnostic: 'mismatch',
     },
     {
+      id: 'running-max-replaced-by-block-max',
+      title: "new running max set to the block's row max instead of max(m, rowmax(S))",
+      explanation:
+        "m must be the max over every block seen so far: m' = max(m, rowmax(S)). Replacing it with the current block's max alone is exact on paper, but when a block scores far below an earlier one the correction exp(m − m') = exp(large positive) overflows (beyond ≈ 88 in float32), ℓ and the accumulator become Infinity and the row comes out NaN. Take the elementwise maximum, so m − m' ≤ 0 and every correction is at most 1.",
+      diagnostic: 'non-finite',
+    },
+    {
+      id: 'running-max-replaced-by-block-max-loops',
+      title: "new running max set to the block's row max instead of max(m, rowmax(S)) (float64 loops)",
+      explanation:
+        "m must be the max over every block seen so far: m' = max(m, rowmax(S)). With the current block's max alone, the correction exp(m − m') overflows when a block scores far below an earlier one (beyond ≈ 709 in JavaScript numbers), ℓ and the accumulator become Infinity and the row comes out NaN. Use m' = Math.max(m, blockMax), so m − m' ≤ 0 and every correction is at most 1.",
+      diagnostic: 'non-finite',
+    },
+    {
       id: 'no-running-max',
       title: 'exp of raw scores without a running max',
       explanation:

@@ -126,6 +126,20 @@ export default defineProblem({
       diagnostic: 'non-finite',
     },
     {
+      id: 'causal-mask-on-stacked-rows',
+      title: "causal mask built on the stacked group·tq rows without taking the row index mod tq",
+      explanation:
+        'With each group\'s query heads stacked as rows [b, nKvHeads, group·tq, d], stacked row r is query position r % tq (of head r / tq). A band mask on the [group·tq, tk] score matrix lets row r see keys 0..r, so every head after the first in a group also sees future keys. Mask with j ≤ r % tq (or build the [tq, tk] mask and tile it group times).',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'masked-scores-zeroed',
+      title: 'masked scores set to 0 (scores multiplied by the mask) instead of −∞',
+      explanation:
+        'A score of 0 is an ordinary score: exp(0 − max) still gives the future key a share of the softmax. Masked positions must get −∞ (or a large negative number such as −1e9) so their weight is 0: tf.where(mask, scores, −1e9), or add (1 − mask)·(−1e9).',
+      diagnostic: 'mismatch',
+    },
+    {
       id: 'causal-ignored',
       title: 'causal flag ignored',
       explanation: 'With causal = true, query i may only attend keys 0..i: mask the scores above the diagonal before the softmax.',

@@ -94,6 +94,13 @@ export default defineProblem({
   maxTensorElements,
   mistakes: [
     {
+      id: 'whole-sequence-one-chunk',
+      title: 'prefill ignored: the whole sequence run as one causal chunk',
+      explanation:
+        'Running all t tokens as one causal chunk gives the right numbers, but it is plain full attention: it builds the [t, t] mask and [b, t, t] score matrix that incremental decoding exists to avoid. Process only tokens 0..prefill−1 as a chunk (a [p, p] mask), then decode each later token as one step: append its k and v to the cache and attend from its single query (a [b, 1, len] score row, no mask).',
+      diagnostic: 'resource-limit',
+    },
+    {
       id: 'cache-not-appended',
       title: 'cache never used: each step attends only to its own token',
       explanation:

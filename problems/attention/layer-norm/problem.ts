@@ -147,5 +147,19 @@ export default defineProblem({
       explanation: 'In float32 this one-pass formula cancels catastrophically when the mean is large compared with the spread. Subtract the mean first, then average the squares.',
       diagnostic: 'mismatch',
     },
+    {
+      id: 'variance-from-mean-of-squares-float32-loop',
+      title: 'variance computed as E[x²] − E[x]² from running sums kept in float32 (Float32Array accumulators)',
+      explanation:
+        'Σx and Σx² accumulated in a Float32Array keep only about 7 significant digits. With a mean near 1000 and unit spread, E[x²] ≈ 1e6 and E[x]² ≈ 1e6 agree in nearly all of those digits, so their difference is rounding noise (sometimes negative, giving NaN). Compute the mean first, then average (x − mean)² in a second pass, and accumulate in plain JavaScript numbers (float64).',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'variance-from-mean-of-squares-float32-means',
+      title: 'variance computed as E[x²] − E[x]² from means stored in float32 (Float32Array)',
+      explanation:
+        'E[x] and E[x²] held in a Float32Array keep only about 7 significant digits. With a mean near 1000 and unit spread both are ≈ 1e6 and agree in nearly all of those digits, so E[x²] − E[x]² is rounding noise (sometimes negative, giving NaN). Compute the mean first, then average (x − mean)² in a second pass, in plain JavaScript numbers (float64).',
+      diagnostic: 'mismatch',
+    },
   ],
 });

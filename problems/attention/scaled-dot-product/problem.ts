@@ -128,7 +128,29 @@ function cases(rng: Rng): CaseSpec[] {
     const batch = [rng.int(1, 3)];
     list.push({ name: `hidden: random shapes ${i + 1}`, public: false, args: qkv(rng, batch, rng.int(1, 8), rng.int(1, 8), rng.int(1, 16), rng.int(1, 16)) });
   }
+  // A fully masked row next to rows with scores past 710 (last, so the cases above keep their
+  // draws): tells a −Infinity fill (NaN in the masked row only) from an unstable softmax (NaN in
+  // the masked row and in the large rows).
+  list.push({ name: 'hidden: fully masked row next to large-magnitude scores', public: false, args: maskedRowBesideLargeScores(rng) });
   return list;
+}
+
+/**
+ * q, k, v [2, 4, ·] at scale 30 and a [2, 4, 5] mask masking only row 1 of batch 0. Asserted: an
+ * unmasked row scores above 710, and the masked row's scores stay below 16 in magnitude (so
+ * s − 1e9 rounds to −1e9 in float32 and an additive −1e9 mask still averages that row).
+ */
+function maskedRowBesideLargeScores(rng: Rng): TensorSpec[] {
+  const [q, k, v] = qkv(rng, [2], 4, 5, 8, 4, 30);
+  for (let c = 0; c < 8; c++) q.data[8 + c] /= 300;
+  const largestUnmasked = () => Math.max(...scoreRows(q, k).filter((_, r) => r !== 1).flat());
+  for (let tries = 0; largestUnmasked() <= 710 && tries < 20; tries++) for (let c = 0; c < 8; c++) q.data[c] *= 2;
+  if (!(largestUnmasked() > 710)) throw new Error('case generator: no unmasked score above 710');
+  if (!(Math.max(...scoreRows(q, k)[1].map(Math.abs)) < 16)) throw new Error('case generator: the masked row must have scores below 16 in magnitude');
+  const values: number[] = [];
+  for (let b = 0; b < 2; b++) for (let i = 0; i < 4; i++) for (let j = 0; j < 5; j++) values.push(b === 0 && i === 1 ? 0 : 1);
+  assertFullyMaskedOnly(values, [2, 4, 5], [[0, 1]]);
+  return [q, k, v, tensorSpec(values, [2, 4, 5])];
 }
 
 export default defineProblem({
@@ -169,6 +191,41 @@ export default defineProblem({
       title: 'softmax without subtracting the row maximum',
       explanation: 'exp of large scores overflows to Infinity; subtract the row max first, or use tf.softmax.',
       diagnostic: 'non-finite',
+    },
+    {
+      id: 'unstable-softmax-nan-rows',
+      title: 'softmax without subtracting the row maximum (rows whose exps all underflow become NaN)',
+      explanation:
+        'exp(x) / Σ exp(x) overflows to Infinity / Infinity = NaN once a score passes ≈ 88 in float32, and a row whose exps all underflow (every key masked with −1e9, or every score far below zero) is 0 / 0 = NaN, which multiplying the row by 0 does not clear. Subtract the row max before exp, or use tf.softmax.',
+      diagnostic: 'non-finite',
+    },
+    {
+      id: 'unstable-softmax-rows-zeroed',
+      title: 'softmax without subtracting the row maximum (fully masked rows replaced by zeros)',
+      explanation:
+        'exp(x) / Σ exp(x) overflows to Infinity / Infinity = NaN once a score passes ≈ 88 in float32, and a row whose scores are all far below zero underflows to 0 / 0 = NaN; zeroing the fully masked rows does not help those. Subtract the row max before exp, or use tf.softmax.',
+      diagnostic: 'non-finite',
+    },
+    {
+      id: 'unstable-softmax-loops',
+      title: 'softmax without subtracting the row maximum (float64 loops)',
+      explanation:
+        'Math.exp of a raw score above ≈ 709 is Infinity, so the row becomes Infinity / Infinity = NaN; a row whose scores are all below ≈ −745 underflows to 0 / 0 = NaN. Find the row max over the allowed keys and exponentiate s − max: every exp is then at most 1 and the largest is exactly 1.',
+      diagnostic: 'non-finite',
+    },
+    {
+      id: 'unstable-softmax-loops-sum-guard',
+      title: 'softmax without subtracting the row maximum (float64 loops, a zero sum taken for a fully masked row)',
+      explanation:
+        'Math.exp of a raw score above ≈ 709 is Infinity, so the row becomes Infinity / Infinity = NaN; and when every score of a row is below ≈ −745 all the exps underflow, the sum is 0 and the sum === 0 guard returns zeros although the row has keys. Exponentiate s − max (max over the allowed keys), and decide "fully masked" from the mask, not from the sum.',
+      diagnostic: 'non-finite',
+    },
+    {
+      id: 'mask-added-large-negative',
+      title: 'masked by adding −1e9 to the masked scores, with fully masked rows not zeroed',
+      explanation:
+        'Adding −1e9 hides a masked key only next to unmasked ones. When every key of a row is masked, all its scores drop by the same amount: in float64 s − 1e9 keeps s, so the softmax is exactly the unmasked one (in float32 the row averages all values). A row with no allowed key must return zeros: check the mask row (or use the max over allowed keys) and skip it.',
+      diagnostic: 'mismatch',
     },
     {
       id: 'negative-infinity-fill',

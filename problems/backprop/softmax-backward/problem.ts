@@ -90,6 +90,20 @@ export default defineProblem({
       explanation: 'dy − y·Σⱼ dyⱼ is the gradient through log-softmax. Through softmax itself every term carries a factor y: dx = y ⊙ (dy − Σⱼ dyⱼ yⱼ).',
       diagnostic: 'mismatch',
     },
+    {
+      id: 'identity-jacobian',
+      title: 'the Jacobian read as I − y yᵀ: dx = dy − y·Σ(dy·y)',
+      explanation:
+        'The diagonal of the softmax Jacobian is diag(y), not the identity: ∂yᵢ/∂xⱼ = yᵢ(δᵢⱼ − yⱼ), so J = diag(y) − y yᵀ. Multiply dy by y as well: dx = y ⊙ (dy − Σⱼ dyⱼ yⱼ).',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'plus-outer-product',
+      title: 'a sign error in the Jacobian, diag(y) + y yᵀ: dx = y ⊙ (dy + Σ dy·y)',
+      explanation:
+        'The off-diagonal terms are negative: ∂yᵢ/∂xⱼ = −yᵢyⱼ for i ≠ j, because raising another logit takes probability away from yᵢ. J = diag(y) − y yᵀ, so subtract: dx = y ⊙ (dy − Σⱼ dyⱼ yⱼ).',
+      diagnostic: 'mismatch',
+    },
     AUTODIFF_MISTAKE,
   ],
 });

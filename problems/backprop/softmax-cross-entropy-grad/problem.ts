@@ -135,6 +135,13 @@ export default defineProblem({
       diagnostic: 'non-finite',
     },
     {
+      id: 'log-sum-exp-without-max',
+      title: 'log-sum-exp without subtracting the row maximum',
+      explanation:
+        'log Σⱼ exp(zⱼ) overflows to Infinity once a logit passes ≈ 88 in float32 (≈ 709 even in float64), and a row of very negative logits underflows to log 0 = −Infinity, so log p = z − lse and p = exp(log p) turn into 0, ±Infinity and NaN. Shift first: lse = m + log Σⱼ exp(zⱼ − m) with m the row max (or use tf.logSoftmax).',
+      diagnostic: 'non-finite',
+    },
+    {
       id: 'log-of-softmax',
       title: 'loss as log(softmax) instead of log-softmax',
       explanation:

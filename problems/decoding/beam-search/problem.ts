@@ -237,6 +237,27 @@ export default defineProblem({
       diagnostic: 'mismatch',
     },
     {
+      id: 'eos-ignored',
+      title: 'EOS never handled: every hypothesis extended for all maxLen steps',
+      explanation:
+        'A hypothesis that has produced EOS is finished: carry it over unchanged (same tokens, same score) so it keeps competing for a slot, and never append to it. Without that, a finished sequence keeps growing past EOS and its score keeps dropping.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'finished-flag-kept-but-extended',
+      title: 'finished hypotheses marked done but still extended',
+      explanation:
+        'Marking a hypothesis finished is not enough: when building the candidates, push a finished hypothesis into the pool as it is (same tokens, same score) instead of extending it by every token. Here the flag only ends the search early, while the finished sequences keep growing past EOS.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'picked-by-average-log-prob',
+      title: 'final hypothesis picked by average log-probability per token',
+      explanation:
+        'Dividing the score by the length is a length penalty, and the statement asks for none: the score is the plain sum of log-probabilities. Return the surviving hypothesis with the highest total score (ties → lexicographically smaller tokens).',
+      diagnostic: 'mismatch',
+    },
+    {
       id: 'ties-by-parent-order',
       title: 'equal scores ordered by parent rank instead of by tokens',
       explanation: 'Sorting by score alone (a stable sort) leaves tied candidates in the order they were built: children of the better-ranked hypothesis first. The statement breaks ties by comparing the token sequences themselves, across the whole pool: use a comparator that falls back to the lexicographic order.',

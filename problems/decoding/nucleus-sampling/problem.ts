@@ -215,7 +215,7 @@ export default defineProblem({
     {
       id: 'crossing-token-excluded',
       title: 'the token that crosses p is dropped',
-      explanation: 'The nucleus is the smallest set whose mass reaches p, so the token that crosses p belongs to it: keep a sorted token when the mass *before* it (exclusive cumsum) is < p. Keeping only cumsum ≤ p drops it — and keeps nothing when the top token alone exceeds p.',
+      explanation: 'The nucleus is the smallest set whose mass reaches p, so the token that crosses p belongs to it: keep a sorted token when the mass *before* it (exclusive cumsum) is < p. Stopping before the token that would take the running total to p or beyond (keeping only inclusive cumsum < p, or ≤ p) leaves the nucleus one token short, and its mass below p.',
       diagnostic: 'mismatch',
     },
     {

@@ -155,6 +155,13 @@ export default defineProblem({
       diagnostic: 'mismatch',
     },
     {
+      id: 'temperature-zero-falls-back',
+      title: 'T = 0 not special-cased (logits / 0): every row falls back to the last token',
+      explanation:
+        'Dividing by a temperature of 0 gives ±Infinity and NaN, so the softmax is NaN, no cumulative value is ever > u, and every row ends in the rounding fallback (the last allowed id). T = 0 is the greedy limit: return tf.argMax(logits, -1) before dividing.',
+      diagnostic: 'mismatch',
+    },
+    {
       id: 'multiplies-by-temperature',
       title: 'logits multiplied by T instead of divided',
       explanation: 'Temperature divides the logits: softmax(logits / T). Multiplying inverts its effect — T < 1 should sharpen the distribution, not flatten it.',

@@ -164,6 +164,20 @@ export default defineProblem({
       diagnostic: 'mismatch',
     },
     {
+      id: 'truncated-by-math-trunc',
+      title: 'Math.trunc instead of Math.round (truncation toward zero)',
+      explanation:
+        'Math.trunc (or | 0) drops the fraction: 52.6 becomes 52, −14.7 becomes −14, and even the absmax element can come out as 126 when w / scale lands a hair below 127. Up to a whole step is lost and the |w − dequantized| ≤ scale / 2 bound breaks. Use Math.round(w / scale), then clip to [−127, 127].',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'truncated-times-127-over-absmax',
+      title: 'Math.trunc(w · 127 / absmax): truncation toward zero instead of rounding',
+      explanation:
+        'Scaling by 127 / absmax is right, but Math.trunc (or | 0) drops the fraction: 52.6 becomes 52, −14.7 becomes −14, so up to a whole step is lost and the |w − dequantized| ≤ scale / 2 bound breaks. Use Math.round, then clip to [−127, 127].',
+      diagnostic: 'mismatch',
+    },
+    {
       id: 'asymmetric-range',
       title: 'asymmetric range [-128, 127] with scale = absmax / 128',
       explanation: 'With absmax / 128 the largest positive value needs 128 and is clipped to 127. Symmetric absmax quantization uses [-127, 127] and absmax / 127.',

@@ -174,6 +174,27 @@ export default defineProblem({
       diagnostic: 'mismatch',
     },
     {
+      id: 'loss-mean-over-non-ties',
+      title: 'loss averaged over the non-tie pairs only',
+      explanation:
+        'The loss is the mean over all B pairs, ties included: a tie contributes −½(log σ(z) + log σ(−z)), which pulls its margin towards 0. Summing over the preference pairs and dividing by their count drops that signal — and is 0 / 0 = NaN when every pair is a tie. Use perPair.mean() over the whole batch; only the accuracy leaves ties out.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'accuracy-over-all-pairs',
+      title: 'accuracy divided by all B pairs instead of the non-tie pairs',
+      explanation:
+        'Ties are left out of the accuracy entirely — out of the count of correct pairs and out of the denominator. Dividing the correct preference pairs by B counts every tie as a wrong answer. Divide by the number of non-tie pairs (and give 0 when there are none).',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'margin-without-beta',
+      title: 'margin z built without β (β only scales the reported rewards)',
+      explanation:
+        'The margin inside the sigmoid is the difference of the β-scaled rewards: z = r_c − r_r = β·(Δ_chosen − Δ_rejected). Leaving β out of z trains at inverse temperature 1 whatever β is; build z from rewardsChosen and rewardsRejected.',
+      diagnostic: 'mismatch',
+    },
+    {
       id: 'accuracy-includes-ties',
       title: 'tied pairs counted in the accuracy',
       explanation:

@@ -126,6 +126,13 @@ export default defineProblem({
       diagnostic: 'mismatch',
     },
     {
+      id: 'bump-collects-wall-reward',
+      title: 'a move into a wall collects the reward stored on the wall cell',
+      explanation:
+        'Rewards stored on wall cells are meaningless: a move into a wall is blocked, so s′ = s and the step earns R(s), the reward of the cell the agent stays in, plus γ·V(s). Decide s′ first (s itself when blocked), then read both the reward and the value at s′.',
+      diagnostic: 'mismatch',
+    },
+    {
       id: 'gamma-on-reward',
       title: 'γ applied to the immediate reward',
       explanation: 'Q(s, a) = R(s′) + γ·V(s′): the reward of the step is received now, only the future value is discounted.',

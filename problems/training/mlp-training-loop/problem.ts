@@ -162,6 +162,27 @@ export default defineProblem({
       diagnostic: 'mismatch',
     },
     {
+      id: 'softmax-over-batch-axis',
+      title: 'softmax normalized over the batch axis (axis 0) instead of the classes',
+      explanation:
+        'Each example is a distribution over its C classes: normalize exp(logits) over the last axis (e.sum(-1, true), or tf.softmax(logits, -1)). Summing over axis 0 makes each class column sum to 1 across the batch, so dlogits = (softmax − onehot)/N pushes the wrong way and training follows another path.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'softmax-over-batch-axis-unshifted',
+      title: 'softmax normalized over the batch axis (axis 0), without the max shift: NaN',
+      explanation:
+        'Each example is a distribution over its C classes: normalize exp(logits) over the last axis (e.sum(-1, true), or tf.softmax(logits, -1)). Normalized over axis 0, (softmax − onehot)/N is not the gradient of any loss and never vanishes, so the parameters grow every step until exp overflows and everything is NaN. (An all-NaN result looks the same whatever caused the divergence.)',
+      diagnostic: 'non-finite',
+    },
+    {
+      id: 'log-softmax-over-batch-axis-autodiff',
+      title: 'loss built on a log-softmax over the batch axis (axis 0), differentiated with autodiff',
+      explanation:
+        'The cross-entropy of example n needs log-probabilities over its own classes: logits − logSumExp(logits, -1, keepDims). With logSumExp over axis 0 each class is normalized across the batch, a different loss whose gradient sends training elsewhere. Normalize over the last axis (tf.logSoftmax(logits, -1)).',
+      diagnostic: 'mismatch',
+    },
+    {
       id: 'relu-backward-missing',
       title: "ReLU's derivative left out of the backward pass",
       explanation:

@@ -7,9 +7,10 @@ export function topPSample(logits: tf.Tensor2D, p: number, u: tf.Tensor1D): tf.T
     const probs = tf.softmax(logits); // subtracts the row max: no overflow for large logits
     // Sort each row once, largest first (ties → lower id first): O(vocab log vocab).
     const { values, indices } = tf.topk(probs, vocab);
-    // Bug: keeps the sorted positions whose *inclusive* cumulative mass is <= p, which drops the
-    // token that crosses p (and when the top token alone exceeds p, no position qualifies at all).
-    const m = tf.lessEqual(tf.cumsum(values, 1), p).cast('int32').sum(1);
+    // Bug: stops *before* adding the token that makes the running total reach p: keeps the sorted
+    // positions whose inclusive cumulative mass is still < p, so the crossing token is dropped. The
+    // top token is always kept (the nucleus is never empty), so a greedy row stays greedy.
+    const m = tf.maximum(tf.less(tf.cumsum(values, 1), p).cast('int32').sum(1), tf.scalar(1, 'int32'));
     // The last nucleus token (sorted position m − 1): its probability and its id.
     const last = tf.oneHot(m.sub(tf.scalar(1, 'int32')), vocab).cast('bool');
     const cutValue = tf.where(last, values, tf.zerosLike(values)).sum(1, true);
