@@ -155,12 +155,16 @@ async function checkInput(spec: ArgSpec, input: unknown, name: string): Promise<
     }
     return undefined;
   }
-  if (Array.isArray(spec) && Array.isArray(input)) {
+  const changed = (): Diagnostic => ({ kind: 'mutated-input', message: `Your function changed the input ${name} in place; inputs must not be modified.` });
+  // Plain values (numbers, strings, arrays of them) belong to the caller just as tensors do.
+  if (spec === null || typeof spec !== 'object') return Object.is(spec, input) ? undefined : changed();
+  if (Array.isArray(spec)) {
+    if (!Array.isArray(input) || input.length !== spec.length) return changed();
     for (let i = 0; i < spec.length; i++) {
       const problem = await checkInput(spec[i], input[i], `${name}[${i}]`);
       if (problem) return problem;
     }
-  } else if (spec && typeof spec === 'object' && input && typeof input === 'object') {
+  } else if (input && typeof input === 'object') {
     for (const [key, value] of Object.entries(spec)) {
       const problem = await checkInput(value, (input as Record<string, unknown>)[key], `${name}.${key}`);
       if (problem) return problem;

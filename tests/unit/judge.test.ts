@@ -112,3 +112,23 @@ describe('size-capped problems (tf.profile)', () => {
     expect(next.status).toBe('accepted');
   });
 });
+
+describe('plain inputs', () => {
+  const plain = defineProblem({
+    id: 'test/sum-rows',
+    entry: 'sumRows',
+    argNames: ['rows'],
+    reference: (rows: number[][]) => rows.map((r) => r.reduce((a, b) => a + b, 0)),
+    cases: () => [{ name: 'example', public: true, args: [[[1, 2], [3, 4]]] }],
+    mistakes: [],
+  });
+
+  it('an array input changed in place is flagged, like a tensor input', async () => {
+    await useBackend('cpu');
+    const source = 'export function sumRows(rows) { const out = rows.map((r) => r[0] + r[1]); rows[0][0] = 99; return out; }';
+    const verdict = await judgeSource({ tf, backend: 'cpu', problem: plain, mistakeSources: {} }, { runId: 1, problemId: plain.id, source, mode: 'submit' });
+    expect(verdict.status).toBe('wrong-answer');
+    expect(verdict.cases[0].diagnostic).toMatchObject({ kind: 'mutated-input' });
+    expect(verdict.cases[0].diagnostic?.message).toContain('rows[0][0]');
+  });
+});

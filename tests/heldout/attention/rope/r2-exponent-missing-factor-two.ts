@@ -1,0 +1,23 @@
+// Held-out wrong variant: uses theta_i = base^(-i/d) instead of base^(-2i/d) for the pair frequencies.
+import * as tf from '@tensorflow/tfjs';
+
+export function applyRope(x: tf.Tensor, offset: number, base: number): tf.Tensor {
+  return tf.tidy(() => {
+    const [, , t, d] = x.shape;
+    const half = d / 2;
+    const invFreq = Array.from({ length: half }, (_, i) => Math.pow(base, -i / d));
+    const angles: number[] = [];
+    for (let j = 0; j < t; j++) {
+      const p = offset + j;
+      const row = invFreq.map((f) => p * f);
+      angles.push(...row, ...row);
+    }
+    const ang = tf.tensor2d(angles, [t, d]);
+    const cos = tf.cos(ang);
+    const sin = tf.sin(ang);
+    const x1 = tf.slice(x, [0, 0, 0, 0], [-1, -1, -1, half]);
+    const x2 = tf.slice(x, [0, 0, 0, half], [-1, -1, -1, half]);
+    const rotated = tf.concat([tf.neg(x2), x1], -1);
+    return tf.add(tf.mul(x, cos), tf.mul(rotated, sin));
+  });
+}

@@ -1,0 +1,42 @@
+// Held-out wrong variant: after the last update it re-assigns the points to the final centroids, returning assignments that are not from the last assignment step.
+export function kMeans(
+  points: number[][],
+  initIndices: number[],
+  iterations: number,
+): { centroids: number[][]; assignments: number[] } {
+  const d = points[0].length;
+  const k = initIndices.length;
+  let centroids = initIndices.map((i) => points[i].slice());
+  let assignments: number[] = points.map(() => 0);
+  for (let it = 0; it < iterations; it++) {
+    assignments = points.map((p) => {
+      let best = Infinity;
+      let arg = 0;
+      for (let j = 0; j < k; j++) {
+        let s = 0;
+        for (let t = 0; t < d; t++) s += (p[t] - centroids[j][t]) ** 2;
+        if (s < best) { best = s; arg = j; }
+      }
+      return arg;
+    });
+    const sums = centroids.map(() => new Array<number>(d).fill(0));
+    const counts = new Array<number>(k).fill(0);
+    points.forEach((p, i) => {
+      const j = assignments[i];
+      counts[j]++;
+      for (let t = 0; t < d; t++) sums[j][t] += p[t];
+    });
+    centroids = centroids.map((c, j) => (counts[j] > 0 ? sums[j].map((s) => s / counts[j]) : c));
+  }
+  assignments = points.map((p) => {
+    let best = Infinity;
+    let arg = 0;
+    for (let j = 0; j < k; j++) {
+      let s = 0;
+      for (let t = 0; t < d; t++) s += (p[t] - centroids[j][t]) ** 2;
+      if (s < best) { best = s; arg = j; }
+    }
+    return arg;
+  });
+  return { centroids, assignments };
+}

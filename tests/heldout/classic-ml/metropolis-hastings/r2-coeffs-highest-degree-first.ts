@@ -1,0 +1,29 @@
+// Held-out wrong variant: evaluates the polynomial with the coefficients read highest degree first (numpy polyval order), i.e. c_j multiplies x^(J-j) instead of x^j.
+import * as tf from '@tensorflow/tfjs';
+
+export function metropolisHastings(
+  coeffs: number[],
+  x0: number,
+  proposalStd: number,
+  noise: tf.Tensor1D,
+  uniforms: tf.Tensor1D,
+  burnIn: number,
+): tf.Tensor1D {
+  const logp = (x: number) => coeffs.reduce((s, c, j) => s + c * x ** (coeffs.length - 1 - j), 0);
+  const z = noise.arraySync() as number[];
+  const u = uniforms.arraySync() as number[];
+  const T = z.length;
+  const samples: number[] = [];
+  let x = x0;
+  let lx = logp(x);
+  for (let t = 0; t < T; t++) {
+    const xp = x + proposalStd * z[t];
+    const lxp = logp(xp);
+    if (Math.log(u[t]) < lxp - lx) {
+      x = xp;
+      lx = lxp;
+    }
+    samples.push(x);
+  }
+  return tf.tensor1d(samples.slice(burnIn));
+}

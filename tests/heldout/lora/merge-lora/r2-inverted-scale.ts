@@ -1,0 +1,9 @@
+// Held-out wrong variant: scales the merged update by r / alpha instead of alpha / r.
+import * as tf from '@tensorflow/tfjs';
+
+export function mergeLora(w: tf.Tensor2D, a: tf.Tensor2D, b: tf.Tensor2D, alpha: number): tf.Tensor2D {
+  return tf.tidy(() => {
+    const r = a.shape[1];
+    return tf.add(w, tf.mul(tf.matMul(a, b), r / alpha)) as tf.Tensor2D;
+  });
+}

@@ -1,0 +1,32 @@
+// Held-out wrong variant: ignores the bootstrap column: the value after the last step is taken as 0 even when the rollout was truncated mid-episode.
+import * as tf from '@tensorflow/tfjs';
+
+export function gae(
+  rewards: tf.Tensor2D,
+  values: tf.Tensor2D,
+  dones: tf.Tensor2D,
+  gamma: number,
+  lam: number,
+): { advantages: tf.Tensor2D; returns: tf.Tensor2D } {
+  const r = rewards.arraySync() as number[][];
+  const v = values.arraySync() as number[][];
+  const d = dones.arraySync() as number[][];
+  const N = r.length;
+  const T = r[0].length;
+  const adv: number[][] = [];
+  const ret: number[][] = [];
+  for (let n = 0; n < N; n++) {
+    const a = new Array<number>(T).fill(0);
+    let next = 0;
+    for (let t = T - 1; t >= 0; t--) {
+      const notDone = 1 - d[n][t];
+      const vNext = t + 1 < T ? v[n][t + 1] : 0;
+      const delta = r[n][t] + gamma * vNext * notDone - v[n][t];
+      next = delta + gamma * lam * notDone * next;
+      a[t] = next;
+    }
+    adv.push(a);
+    ret.push(a.map((x, t) => x + v[n][t]));
+  }
+  return { advantages: tf.tensor2d(adv, [N, T]), returns: tf.tensor2d(ret, [N, T]) };
+}

@@ -1,0 +1,20 @@
+// Held-out wrong variant: accumulates the first moment like momentum, m = beta1*m + g, without the (1 - beta1) factor on the gradient.
+import * as tf from '@tensorflow/tfjs';
+
+export function adam(param: tf.Tensor, grads: tf.Tensor[], lr: number, beta1: number, beta2: number, eps: number) {
+  return tf.tidy(() => {
+    let p = param.clone();
+    let m = tf.zerosLike(param);
+    let v = tf.zerosLike(param);
+    for (let i = 0; i < grads.length; i++) {
+      const t = i + 1;
+      const g = grads[i];
+      m = tf.add(tf.mul(m, beta1), g);
+      v = tf.add(tf.mul(v, beta2), tf.mul(tf.square(g), 1 - beta2));
+      const mhat = tf.div(m, 1 - Math.pow(beta1, t));
+      const vhat = tf.div(v, 1 - Math.pow(beta2, t));
+      p = tf.sub(p, tf.mul(tf.div(mhat, tf.add(tf.sqrt(vhat), eps)), lr));
+    }
+    return { param: p, m, v };
+  });
+}
