@@ -4,7 +4,8 @@
  * place. Like storage/db.ts, storage failures are logged and swallowed: a round keeps running
  * in memory when IndexedDB is unavailable.
  */
-import { createStore, entries, get, set } from 'idb-keyval';
+import { entries, get, set } from 'idb-keyval';
+import { appStore } from '../storage/db';
 import { restoreAttempt, type RoundAttempt } from './roundState';
 import { safely } from '../storage/safely';
 
@@ -23,10 +24,10 @@ export function attemptKey(attemptId: string): string {
 }
 
 let idb: KeyValue | undefined;
-/** Opened on first use, so importing this module in Node (tests) touches no IndexedDB. */
+/** The app's one store (storage/db.ts opens it, and stands in when IndexedDB cannot open). */
 function defaultStore(): KeyValue {
   if (!idb) {
-    const store = createStore('tensordojo', 'kv');
+    const store = appStore;
     idb = {
       get: (key) => get(key, store),
       set: (key, value) => set(key, value, store),

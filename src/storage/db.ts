@@ -3,12 +3,24 @@
  * Every call swallows storage failures (private mode, quota): losing persistence must never
  * break editing or judging.
  */
-import { createStore, get, getMany, set, del, update } from 'idb-keyval';
+import { createStore, get, getMany, set, del, update, type UseStore } from 'idb-keyval';
 import type { JudgeMode, VerdictStatus } from '../shared/protocol';
 import { safely } from './safely';
 import { dropFromLocalStorage, keepInLocalStorage, readFromLocalStorage, reportWriteFailure, reportWriteSuccess } from './health';
 
-const store = createStore('tensordojo', 'kv');
+/**
+ * The store, or — where opening IndexedDB throws at once (blocked storage, some private modes) —
+ * a stand-in whose every operation fails, so the app still loads and reports the trouble.
+ */
+function openStore(): UseStore {
+  try {
+    return createStore('tensordojo', 'kv');
+  } catch (error) {
+    return () => Promise.reject(error);
+  }
+}
+
+const store = openStore();
 
 /** The app's one key-value store, shared with storage/history.ts and export/import. */
 export const appStore = store;

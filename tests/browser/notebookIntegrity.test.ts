@@ -101,3 +101,15 @@ it('patching Math and tfjs in a cell cannot make Grade pass the unfixed notebook
   await app.page.click('[data-testid="reset-notebook"]');
   app.assertHealthy();
 });
+
+it('a notebook cell reaches neither workers, channels, storage nor string evaluation', async () => {
+  const probe = [
+    'const g = globalThis as any;',
+    "['Worker', 'SharedWorker', 'BroadcastChannel', 'indexedDB', 'fetch', 'eval'].map((n) => `${n}=${typeof g[n]}`).join(' ') + ` storage=${typeof (navigator as any).storage}`",
+  ].join('\n');
+  const text = await runCell(CONFIG_CELL, probe, 'ok');
+  for (const expected of ['Worker=undefined', 'SharedWorker=undefined', 'BroadcastChannel=undefined', 'indexedDB=undefined', 'fetch=undefined', 'eval=undefined', 'storage=undefined']) {
+    expect(text).toContain(expected);
+  }
+  app.assertHealthy();
+});

@@ -95,3 +95,22 @@ it('a full disk (IndexedDB quota exceeded) shows a persistent notice with an exp
   await expect.poll(() => app.getCode(), { timeout: 30_000 }).toContain('// kept while the disk is full');
   await app.close();
 });
+
+it('blocked IndexedDB shows a persistent notice at once, and the editor still works', async () => {
+  const app: AppPage = await harness.newPage();
+  await app.page.addInitScript(() => {
+    IDBFactory.prototype.open = () => {
+      throw new DOMException('The user denied permission to access the database.', 'SecurityError');
+    };
+  });
+  await app.openProblem(PROBLEM);
+  const notice = app.page.getByTestId('storage-notice');
+  await notice.waitFor({ timeout: 30_000 });
+  expect(await notice.getAttribute('data-kind')).toBe('unavailable');
+  expect(await notice.textContent()).toMatch(/nothing else will survive a reload/);
+  await app.page.locator('[data-testid="editor"] .view-lines').click();
+  await app.page.keyboard.press('Control+End');
+  await app.page.keyboard.type('\n// still typing');
+  await expect.poll(() => app.getCode()).toContain('// still typing');
+  await app.close();
+});
