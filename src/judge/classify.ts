@@ -30,8 +30,11 @@ export interface Failure {
 /** Diagnostic kinds that come from comparing values, so a mistake's output can explain them. */
 const COMPARABLE = new Set(['mismatch', 'shape', 'non-finite', 'dtype', 'not-a-tensor', 'property']);
 
-/** Classification stops weighing further cases after this long (it already has the first ones). */
-const CLASSIFY_BUDGET_MS = 4000;
+/**
+ * How many failing cases are weighed, in case order: a fixed count, not a time budget, so the same
+ * answer always gets the same name however loaded the machine is.
+ */
+const MAX_WEIGHED_CASES = 6;
 
 export class MistakeClassifier {
   private compiled = new Map<string, ((...args: unknown[]) => unknown) | null>();
@@ -59,9 +62,7 @@ export class MistakeClassifier {
     if (!comparable.length) return;
     const candidates = this.problem.mistakes.filter((m) => m.diagnostic !== 'runtime-error' && m.diagnostic !== 'forbidden-api' && m.diagnostic !== 'resource-limit');
     const evidence = new Map(candidates.map((m) => [m.id, { agree: 0, disagree: 0, unexplained: 0 }]));
-    const started = Date.now();
-    for (const [index, failure] of comparable.entries()) {
-      if (index > 0 && Date.now() - started > CLASSIFY_BUDGET_MS) break;
+    for (const failure of comparable.slice(0, MAX_WEIGHED_CASES)) {
       for (const mistake of candidates) {
         const fn = this.load(mistake.id);
         if (!fn) continue;
