@@ -34,11 +34,14 @@ export function describeRelation(failures: RelationFailure[], tolerance: Toleran
     return `${field} is the expected value shifted by a constant (${same ? format(offsets[0]) : 'a different constant on each case'}): an additive term is missing, extra or wrong.`;
   }
   if (!relations.every((r) => r.kind === 'scale')) return undefined;
-  const factors = relations.map((r) => (r as Extract<Relation, { kind: 'scale' }>).factor);
-  return explainFactors(field, factors, failures.map((f) => f.args));
+  const scales = relations as Extract<Relation, { kind: 'scale' }>[];
+  // Any wrong single number is "a multiple" of the right one: only tensors of several values make a
+  // bare constant factor worth stating (named factors — −1, 2, an axis length — hold for numbers too).
+  const informative = scales.some((r) => r.elements >= 2);
+  return explainFactors(field, scales.map((r) => r.factor), failures.map((f) => f.args), informative);
 }
 
-type Shape = { kind: 'scale'; factor: number } | { kind: 'offset'; offset: number } | { kind: 'transpose' };
+type Shape = { kind: 'scale'; factor: number; elements: number } | { kind: 'offset'; offset: number } | { kind: 'transpose' };
 type Relation = { path: string } & Shape;
 
 /** The one relation that explains every wrong field of this case (they must agree), or undefined. */
@@ -83,7 +86,7 @@ function leafRelation(want: Tensor, have: Tensor, tolerance: Tolerance): Shape |
   const close = (a: number, b: number) => Math.abs(a - b) <= 4 * (tolerance.atol + tolerance.rtol * Math.abs(b));
   if (ee > 0) {
     const factor = eg / ee;
-    if (Math.abs(factor - 1) > 1e-3 && Math.abs(factor) > 1e-6 && e.every((x, i) => close(g[i], factor * x))) return { kind: 'scale', factor };
+    if (Math.abs(factor - 1) > 1e-3 && Math.abs(factor) > 1e-6 && e.every((x, i) => close(g[i], factor * x))) return { kind: 'scale', factor, elements: e.length };
   }
   if (e.length >= 2) {
     const offset = g[0] - e[0];
@@ -110,7 +113,7 @@ function matchesTranspose(want: Tensor, have: Tensor, tolerance: Tolerance): boo
 }
 
 /** Name the factor: −1, 2 or ½, an axis length of the inputs (sum vs mean), a square root. */
-function explainFactors(field: string, factors: number[], argsPerCase: ArgSpec[][]): string | undefined {
+function explainFactors(field: string, factors: number[], argsPerCase: ArgSpec[][], informative: boolean): string | undefined {
   const all = (test: (f: number, i: number) => boolean) => factors.every(test);
   const near = (a: number, b: number) => Math.abs(a - b) <= 1e-3 * Math.max(1, Math.abs(b));
   if (all((f) => near(f, -1))) return `${field} has the opposite sign of the expected value everywhere: a sign is flipped (ascent instead of descent, or a − where a + belongs).`;
@@ -127,8 +130,8 @@ function explainFactors(field: string, factors: number[], argsPerCase: ArgSpec[]
   if (all((f, i) => sizes[i].some((n) => near(f * f, n) || near(f * f * n, 1)))) {
     return `${field} is off by the square root of an axis length of the inputs (×${factors.map((f) => format(f)).join(', ×')}): a √d scaling uses the wrong d, is missing, or is applied twice.`;
   }
-  const sameFactor = all((f) => near(f, factors[0]));
-  return `${field} is a constant multiple of the expected value (×${sameFactor ? format(factors[0]) : factors.map((f) => format(f)).join(', ×')}): a scaling factor is wrong or missing.`;
+  if (!informative || !all((f) => near(f, factors[0]))) return undefined;
+  return `${field} is the expected value times ${format(factors[0])} on every failing case: a scaling factor is wrong or missing.`;
 }
 
 /** Every axis length of the case's tensor inputs, and products of two of them (N·C). */

@@ -47,3 +47,19 @@ describe('describeRelation', () => {
     ).toBeUndefined();
   });
 });
+
+describe('uninformative relations are not stated', () => {
+  it('a wrong single number is not called "a multiple" unless the factor means something', () => {
+    const n = (v: number): Plain => ({ kind: 'number', value: v });
+    expect(
+      describeRelation(
+        [
+          { expected: n(1), got: n(1.3), args: [] },
+          { expected: n(2), got: n(2.9), args: [] },
+        ],
+        tol,
+      ),
+    ).toBeUndefined();
+    expect(describeRelation([{ expected: n(1.5), got: n(-1.5), args: [] }], tol)).toMatch(/opposite sign/);
+  });
+});
