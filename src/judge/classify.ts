@@ -30,12 +30,6 @@ export interface Failure {
 /** Diagnostic kinds that come from comparing values, so a mistake's output can explain them. */
 const COMPARABLE = new Set(['mismatch', 'shape', 'non-finite', 'dtype', 'not-a-tensor', 'property']);
 
-/**
- * How many failing cases are weighed, in case order: a fixed count, not a time budget, so the same
- * answer always gets the same name however loaded the machine is.
- */
-const MAX_WEIGHED_CASES = 6;
-
 export class MistakeClassifier {
   private compiled = new Map<string, ((...args: unknown[]) => unknown) | null>();
 
@@ -62,8 +56,12 @@ export class MistakeClassifier {
     if (!comparable.length) return;
     const candidates = this.problem.mistakes.filter((m) => m.diagnostic !== 'runtime-error' && m.diagnostic !== 'forbidden-api' && m.diagnostic !== 'resource-limit');
     const evidence = new Map(candidates.map((m) => [m.id, { agree: 0, disagree: 0, unexplained: 0 }]));
-    for (const failure of comparable.slice(0, MAX_WEIGHED_CASES)) {
+    // Every failing case is weighed (no time budget: the same answer always gets the same name,
+    // however loaded the machine). A mistake already contradicted is not run again.
+    for (const failure of comparable) {
       for (const mistake of candidates) {
+        const seen = evidence.get(mistake.id)!;
+        if (seen.disagree || seen.unexplained) continue;
         const fn = this.load(mistake.id);
         if (!fn) continue;
         const outcome = await this.outcome(mistake.id, fn, failure.spec);
