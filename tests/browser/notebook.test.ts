@@ -111,7 +111,25 @@ it('autosaves an edit across a reload, and grading shows the checklist', async (
   const fixedConfig = (await app.page.evaluate((i) => window.__tdNotebook!.getCell(i), CONFIG_CELL)).replace('const LR = 8;', 'const LR = 0.8;');
   expect(fixedConfig).toContain('LR = 0.8');
   await app.page.evaluate(([i, src]) => window.__tdNotebook!.setCell(i as number, src as string), [CONFIG_CELL, fixedConfig] as const);
-  await app.page.waitForTimeout(1_000);
+  // Reload once the autosave has reached IndexedDB (on a loaded machine that can take a while).
+  await expect
+    .poll(
+      () =>
+        app.page.evaluate(
+          () =>
+            new Promise<string>((resolve) => {
+              const open = indexedDB.open('tensordojo');
+              open.onsuccess = () => {
+                const read = open.result.transaction('kv').objectStore('kv').get(`draft:notebook:${'spirals-mlp'}`);
+                read.onsuccess = () => resolve(JSON.stringify(read.result ?? ''));
+                read.onerror = () => resolve('');
+              };
+              open.onerror = () => resolve('');
+            }),
+        ),
+      { timeout: 30_000 },
+    )
+    .toContain('LR = 0.8');
   await app.page.reload({ waitUntil: 'domcontentloaded' });
   await waitForNotebook();
   expect(await app.page.evaluate((i) => window.__tdNotebook!.getCell(i), CONFIG_CELL)).toContain('const LR = 0.8;');
