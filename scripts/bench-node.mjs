@@ -2,7 +2,7 @@
 // `npm run bench` (second part): the Node figures of src/bench/nodeFigures.ts — median CPU ms of
 // each fixed notebook's full run and of each reference's warm Submit on tfjs's cpu backend.
 //   node scripts/bench-node.mjs [--runs=3] [--problems=a/b,c/d] [--out=bench-node-results.json]
-import { createServer } from 'vite';
+import { createModuleServer } from './viteNode.mjs';
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -10,14 +10,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=')));
 const log = console.log;
 console.log = (...a) => process.stderr.write(`${a.join(' ')}\n`);
-const server = await createServer({
-  root,
-  configFile: false,
-  logLevel: 'error',
-  appType: 'custom',
-  server: { middlewareMode: true, hmr: false, ws: false, watch: null },
-  optimizeDeps: { noDiscovery: true, include: [] },
-});
+const server = await createModuleServer(root);
 try {
   const { measureNodeFigures } = await server.ssrLoadModule('/src/bench/nodeFigures.ts');
   const figures = await measureNodeFigures(Number(args.runs ?? 3), args.problems ? args.problems.split(',') : []);

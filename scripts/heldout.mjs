@@ -2,7 +2,7 @@
 // `npm run heldout [-- <problem-id|track> ...] [--prefix r2-] [--json FILE]`: the named-mistake rate on the
 // held-out wrong variants in tests/heldout/ (see src/mutants/heldout.ts). Prints each variant's
 // verdict, the mistake names given and the variant's own description, then the totals.
-import { createServer } from 'vite';
+import { createModuleServer } from './viteNode.mjs';
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -14,14 +14,7 @@ const prefixAt = args.indexOf('--prefix');
 const prefix = prefixAt >= 0 ? args.splice(prefixAt, 2)[1] : '';
 const log = console.log;
 console.log = (...a) => process.stderr.write(`${a.join(' ')}\n`);
-const server = await createServer({
-  root,
-  configFile: false,
-  logLevel: 'error',
-  appType: 'custom',
-  server: { middlewareMode: true, hmr: false, ws: false, watch: null },
-  optimizeDeps: { noDiscovery: true, include: [] },
-});
+const server = await createModuleServer(root);
 try {
   const { measureHeldout } = await server.ssrLoadModule('/src/mutants/heldout.ts');
   const results = await measureHeldout(root, args, prefix);

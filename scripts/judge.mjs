@@ -4,21 +4,14 @@
 // judge (references, comparison, verdict) and never evaluates the user's code: that runs in a
 // separate, sandboxed process holding only tfjs, with the time and memory budget, which answers
 // the judge's requests with plain data (src/cli/supervisor.ts, src/cli/judgeChild.ts).
-import { createServer } from 'vite';
+import { createModuleServer } from './viteNode.mjs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 // stdout carries the verdict's JSON and nothing else: anything logged goes to stderr.
 const log = console.log;
 console.log = (...args) => process.stderr.write(`${args.join(' ')}\n`);
-const server = await createServer({
-  root,
-  configFile: false,
-  logLevel: 'error',
-  appType: 'custom',
-  server: { middlewareMode: true, hmr: false, ws: false, watch: null },
-  optimizeDeps: { noDiscovery: true, include: [] },
-});
+const server = await createModuleServer(root);
 try {
   const cli = await server.ssrLoadModule('/src/cli/judgeCli.ts');
   process.exitCode = await cli.main(process.argv.slice(2));

@@ -3,21 +3,14 @@
 // parent can tell a mutant that never returns (an infinite loop) or kills the process (a huge
 // allocation is a fatal V8 error, which would take a worker thread's whole process with it) and
 // start a new one on what is left. A child process, not a thread, for exactly that reason.
-import { createServer } from 'vite';
+import { createModuleServer } from './viteNode.mjs';
 
 const workerData = await new Promise((resolve) => process.once('message', resolve));
 const parentPort = { postMessage: (message) => process.send(message) };
 
 console.log = (...args) => process.stderr.write(`${args.join(' ')}\n`);
 console.warn = () => {};
-const server = await createServer({
-  root: workerData.root,
-  configFile: false,
-  logLevel: 'error',
-  appType: 'custom',
-  server: { middlewareMode: true, hmr: false, ws: false, watch: null },
-  optimizeDeps: { noDiscovery: true, include: [] },
-});
+const server = await createModuleServer(workerData.root);
 const { prepareMutantsOnCpu } = await server.ssrLoadModule('/src/mutants/judgeMutants.ts');
 
 for (const { problemId, skip } of workerData.work) {
