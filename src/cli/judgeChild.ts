@@ -20,7 +20,7 @@ import { startBackend } from '../../workers/autoBackend';
 import { InProcessRealm, safeSerialize, type CallOutcome, type LoadOutcome } from '../judge/realm';
 import type { SerializedError } from '../shared/protocol';
 import { decodePayload, encodePayload, LineSplitter, MESSAGE_FD, type ChildInit, type ChildRequest } from './childProtocol';
-import { lockDownProcess, PhaseTracker } from './sandbox';
+import { lockDownNetwork, lockDownProcess, PhaseTracker } from './sandbox';
 
 // Taken before any user code runs: user code shares this realm and could replace the originals.
 const write = writeSync;
@@ -131,7 +131,7 @@ async function serve(): Promise<void> {
   });
 
   lockDownGlobals(globalThis);
-  const refused = lockDownProcess();
+  const refused = [...lockDownProcess(), ...lockDownNetwork()];
   if (refused.length) stderr.write(`judge: could not lock down ${refused.join(', ')}\n`);
   const phases = new PhaseTracker((phase) => send(`"type":"phase","phase":"${phase === 'user' ? 'user' : 'judge'}"`));
   phases.install();

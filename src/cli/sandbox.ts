@@ -17,13 +17,25 @@
  * - The realm split: the child holds only tfjs and the user's module; the judge (references,
  *   comparison, verdict) runs in the parent, which only ever receives plain data from here. So
  *   patching built-ins here (`Math.abs = () => 0`) changes nothing but the user's own outputs.
- * What does not hold: Node's permission model does not cover the network: `fetch` and the browser
- * worker's other locked globals are removed (lockdown.ts), but `node:net` and `node:http` stay
- * reachable.
+ * - The network, which Node 20's permission model does not cover: `fetch` and the browser worker's
+ *   other locked globals are removed (lockdown.ts), and lockDownNetwork() replaces what opens a
+ *   connection, a listener or a DNS query on the built-in network modules themselves. Built-in
+ *   modules are one object per process, so `import('node:net')`, `getBuiltinModule('http')` and
+ *   Node's own internals (http's agent calls `net.createConnection`) all find the replacement; the
+ *   socket classes' prototypes are covered too, for code that reaches a class through an existing
+ *   socket (`process.stdin.constructor`).
  */
 import type { RunPhase } from '../shared/protocol';
 import timers from 'node:timers';
 import v8 from 'node:v8';
+import net from 'node:net';
+import http from 'node:http';
+import https from 'node:https';
+import http2 from 'node:http2';
+import tls from 'node:tls';
+import dgram from 'node:dgram';
+import dns from 'node:dns';
+import dnsPromises from 'node:dns/promises';
 import { syncBuiltinESMExports } from 'node:module';
 
 /**
@@ -36,7 +48,7 @@ const DENIED_PROCESS_METHODS = ['exit', 'reallyExit', 'abort', 'kill', '_kill', 
 /** Thrown when judged code calls something the sandbox took away. */
 export class SandboxError extends Error {
   constructor(what: string) {
-    super(`${what} is not available: the command-line judge runs your code in a sandbox (no files, processes or exit).`);
+    super(`${what} is not available: the command-line judge runs your code in a sandbox (no files, processes, network or exit).`);
     this.name = 'SandboxError';
   }
 }
@@ -73,6 +85,38 @@ export function lockDownProcess(target: NodeJS.Process = process): string[] {
   return failed;
 }
 
+/** What opens a connection, a listener or a DNS query, per built-in network module. */
+const NETWORK_ENTRY_POINTS: Array<[string, object, string[]]> = [
+  ['net', net, ['connect', 'createConnection', 'createServer', 'Socket', 'Server', 'Stream']],
+  ['http', http, ['request', 'get', 'createServer', 'Server', 'ClientRequest', 'Agent']],
+  ['https', https, ['request', 'get', 'createServer', 'Server', 'Agent']],
+  ['http2', http2, ['connect', 'createServer', 'createSecureServer']],
+  ['tls', tls, ['connect', 'createServer', 'Server', 'TLSSocket', 'createSecurePair']],
+  ['dgram', dgram, ['createSocket', 'Socket']],
+  ['dns', dns, Object.keys(dns).filter((name) => typeof (dns as unknown as Record<string, unknown>)[name] === 'function')],
+  ['dns/promises', dnsPromises, Object.keys(dnsPromises).filter((name) => typeof (dnsPromises as unknown as Record<string, unknown>)[name] === 'function')],
+];
+
+/** Methods that start network traffic on sockets that already exist or are built from a reached class. */
+const SOCKET_METHODS: Array<[string, object, string[]]> = [
+  ['net.Socket.prototype', net.Socket.prototype, ['connect']],
+  ['net.Server.prototype', net.Server.prototype, ['listen']],
+  ['dgram.Socket.prototype', dgram.Socket.prototype, ['bind', 'connect', 'send']],
+];
+
+/** Take the network away: no connections, listeners or DNS queries. Returns what could not be replaced. */
+export function lockDownNetwork(): string[] {
+  const failed: string[] = [];
+  for (const [moduleName, target, names] of [...NETWORK_ENTRY_POINTS, ...SOCKET_METHODS]) {
+    for (const name of names) {
+      if (typeof (target as Record<string, unknown>)[name] !== 'function') continue;
+      if (!replace(target, name, refuse(`${moduleName}.${name} (the network)`))) failed.push(`${moduleName}.${name}`);
+    }
+  }
+  syncBuiltinESMExports();
+  return failed;
+}
+
 type Callback = (...args: unknown[]) => unknown;
 type Scheduler = (callback: Callback, ...rest: unknown[]) => unknown;
 
@@ -85,8 +129,9 @@ const TIMERS_SCHEDULERS = ['setTimeout', 'setInterval', 'setImmediate'] as const
  * its own phases; a callback user code scheduled (`setTimeout(() => { while (true) {} })` at module
  * scope) runs later, while the judge is in its own phase, so such callbacks are wrapped to run as
  * user time too — otherwise an infinite loop there would only meet the judge's hard cap.
- * Promise continuations (`await` in a floating async function) cannot be wrapped; the hard cap
- * stops those.
+ * Promise continuations (`await` in a floating async function) cannot be wrapped, but they run
+ * before the child can answer the parent's next request (a `settle` comes after the last case),
+ * which is charged as user time: an infinite loop there meets the budget too.
  */
 export class PhaseTracker {
   private current: RunPhase = 'judge';

@@ -7,6 +7,7 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
@@ -178,6 +179,51 @@ export function scaledDotProductAttention(q: tf.Tensor, k: tf.Tensor, v: tf.Tens
     expect(existsSync(target)).toBe(false);
     expect(code).toBe(1);
     expect(verdict.status).toBe('runtime-error');
+  }, PROCESS_TEST_MS);
+
+  it('refuses the network on every route: connections, listeners, datagrams and DNS', async () => {
+    const server = createServer((socket) => socket.destroy());
+    let connections = 0;
+    server.on('connection', () => connections++);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const port = (server.address() as AddressInfo).port;
+    const routes = `
+      const builtin = (name: string) => (process as any).getBuiltinModule(name);
+      const attempts: string[] = [];
+      const attempt = (route: string, open: () => unknown) => {
+        try { open(); attempts.push(route + ': allowed'); } catch (error) { attempts.push(route + ': ' + (error as Error).message); }
+      };
+      attempt('net.connect', () => builtin('net').connect(${port}, '127.0.0.1'));
+      attempt('http.get', () => builtin('http').get('http://127.0.0.1:${port}/'));
+      attempt('socket class of stdin', () => new ((process.stdin as any).constructor)().connect(${port}, '127.0.0.1'));
+      attempt('net.createServer', () => builtin('net').createServer().listen(0));
+      attempt('dgram', () => builtin('dgram').createSocket('udp4').send('x', ${port}, '127.0.0.1'));
+      attempt('dns.lookup', () => builtin('dns').lookup('localhost', () => {}));
+      throw new Error(attempts.join(' | '));`;
+    try {
+      const { code, verdict } = await judge([PROBLEM, userFile('network', routes), '--mode', 'run']);
+      expect(code).toBe(1);
+      expect(verdict.status).toBe('runtime-error');
+      const attempts = verdict.error!.message.split(' | ');
+      expect(attempts).toHaveLength(6);
+      for (const line of attempts) expect(line).toMatch(/: .* \(the network\) is not available/);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(connections).toBe(0);
+    } finally {
+      server.close();
+    }
+  }, PROCESS_TEST_MS);
+
+  it('stops an infinite loop in a floating async continuation with a time-limit verdict', async () => {
+    const file = userFile('floating-loop', '', (source) =>
+      source
+        .replace('export function', 'let calls = 0;\nexport function')
+        .replace('return tf.tidy(', 'if (++calls >= 2) void (async () => { for (let i = 0; i < 2000; i++) await null; while (true) {} })();\n  return tf.tidy('),
+    );
+    const { code, verdict } = await judge([PROBLEM, file, '--mode', 'run', '--time-limit-ms', '2000']);
+    expect(code).toBe(1);
+    expect(verdict.status).toBe('time-limit');
+    expect(verdict.error!.message).toBe('Stopped after 2 s: the code did not finish within the time budget.');
   }, PROCESS_TEST_MS);
 
   it.each(['getHeapSnapshot', 'queryObjects'])('refuses v8.%s, which would show the message token', async (name) => {
