@@ -2,6 +2,7 @@ import type { BackendName } from '../src/shared/protocol';
 import type { TF } from '../src/judge/inputs';
 import type { ArgSpec, ForbiddenApi } from '../src/judge/problem';
 import { InProcessRealm, type CallOptions, type CallOutcome, type LoadOutcome } from '../src/judge/realm';
+import { capTensorMemory } from '../src/judge/memoryLimit';
 import { startBackend } from './autoBackend';
 
 /**
@@ -26,6 +27,7 @@ export class Sandbox {
   async init(backend: BackendName): Promise<void> {
     await this.loadBackend(backend);
     await startBackend(this.tf, backend, async () => ({ backend, reason: 'the runner chose it' }));
+    capTensorMemory(this.tf);
     this.lockDown();
   }
 

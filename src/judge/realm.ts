@@ -11,6 +11,7 @@ import type { Plain } from './compare';
 import { runCandidate } from './execute';
 import { ForbiddenApiError, guardedTf } from './guardedTf';
 import type { TF } from './inputs';
+import { asMemoryLimit } from './memoryLimit';
 import type { ArgSpec, ForbiddenApi } from './problem';
 import { CompileError, loadUserModule, serializeError } from './userModule';
 
@@ -80,7 +81,7 @@ export class InProcessRealm implements UserRealm {
 export function safeSerialize(error: unknown): SerializedError {
   try {
     const serialized = serializeError(error);
-    return { ...serialized, message: String(serialized.message) };
+    return asMemoryLimit({ ...serialized, message: String(serialized.message) });
   } catch {
     return { name: 'Error', message: 'Your code threw an error whose message could not be read.' };
   }
