@@ -178,6 +178,30 @@ export default defineProblem({
       explanation: 'The scan finds occurrences by end position; a longer phrase ending later can start earlier. Sort the [start, patternId] pairs by start, then by patternId, before returning.',
       diagnostic: 'mismatch',
     },
+    {
+      id: 'start-off-by-one',
+      title: 'start reported one too early (end − length instead of end − length + 1)',
+      explanation: 'A phrase of length L ending at index i occupies i − L + 1 … i, so its start is i − L + 1.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'sort-by-start-only',
+      title: 'occurrences sorted by start only, ties not ordered by patternId',
+      explanation: 'Several phrases can start at the same index (nested or duplicate phrases); break those ties by patternId: sort((a, b) => a[0] - b[0] || a[1] - b[1]).',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'default-string-sort',
+      title: 'occurrences sorted with the default (string) sort',
+      explanation: 'sort() without a comparator converts each [start, id] pair to a string, so [10, 0] comes before [9, 1]. Sort numerically by start, then by patternId.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'start-from-state-depth',
+      title: "start computed from the current node's depth instead of each phrase's length",
+      explanation: 'The output set of a node also holds shorter phrases reached through failure links; each one starts at i − (its own length) + 1, not at the start of the longest match.',
+      diagnostic: 'mismatch',
+    },
   ],
   // Starts and ids are exact integers: a neighbouring start is a different answer at any magnitude.
   tolerance: { cpu: EXACT, wasm: EXACT, webgl: EXACT, webgpu: EXACT },

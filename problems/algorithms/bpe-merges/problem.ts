@@ -127,5 +127,17 @@ export default defineProblem({
       explanation: 'Training stops only when no word has two symbols left. A pair with frequency 1 is still the most frequent one when nothing beats it, and is merged.',
       diagnostic: 'mismatch',
     },
+    {
+      id: 'tie-to-largest-pair',
+      title: 'ties go to the lexicographically largest pair',
+      explanation: 'Among pairs with the same frequency, pick the smallest: compare left first, then right, with <.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'merge-right-to-left',
+      title: 'merge applied right to left',
+      explanation: 'Scan each word left to right and continue after a merged pair, so "a a a" becomes "aa a"; scanning from the right gives "a aa" and different later counts.',
+      diagnostic: 'mismatch',
+    },
   ],
 });

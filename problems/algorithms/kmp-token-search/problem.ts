@@ -123,6 +123,18 @@ export default defineProblem({
       explanation: 'When pattern[i] ≠ pattern[k], fall back k = fail[k − 1] repeatedly (a while loop) until it matches or k = 0. One fallback leaves borders too long, e.g. fail = [0, 1, 2, 1] instead of [0, 1, 2, 0] for 0 0 0 1, and the scan then reports false matches.',
       diagnostic: 'mismatch',
     },
+    {
+      id: 'first-match-only',
+      title: 'stops at the first occurrence',
+      explanation: 'Report every start index, not just the first: after a match keep scanning with j = π[m − 1] so later and overlapping matches are found too.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'scan-stops-one-short',
+      title: 'scan stops before the last token of the text',
+      explanation: 'The loop must visit every text index 0 … n − 1; with i < n − 1 a match that ends at the last token is never reported.',
+      diagnostic: 'mismatch',
+    },
   ],
   // Start indices are exact integers: a neighbouring index is a different answer at any magnitude.
   tolerance: { cpu: EXACT, wasm: EXACT, webgl: EXACT, webgpu: EXACT },

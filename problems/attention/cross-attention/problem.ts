@@ -162,5 +162,53 @@ export default defineProblem({
       explanation: 'Each decoder position attends over the memory tokens: softmax over the last axis (tk) of the [b, heads, tq, tk] scores.',
       diagnostic: 'mismatch',
     },
+    {
+      id: 'mask-after-softmax',
+      title: 'padding mask applied to the weights after the softmax',
+      explanation: 'Zeroing the padded tokens\' weights after the softmax leaves rows that sum to less than 1. Mask the scores (−1e9 or −∞ at padding) before the softmax so the real tokens share the full weight.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'masked-scores-zeroed',
+      title: 'scores multiplied by the mask (padding score 0 instead of −∞)',
+      explanation: 'A score of 0 is an ordinary score and still gets weight in the softmax. Padded positions need a large negative score: tf.where(mask, scores, −1e9) or scores + (1 − mask)·(−1e9).',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'heads-merged-without-transpose',
+      title: 'heads merged by a bare reshape, without moving the head axis back',
+      explanation: 'The attention output is [b, H, tq, dHead]. Transpose it to [b, tq, H, dHead] before reshaping to [b, tq, dModel]; a direct reshape mixes positions and heads.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'qkv-weights-transposed',
+      title: 'q, k, v projections computed as t·Wᵀ instead of t·W',
+      explanation: 'Here the weights are stored [in, out] and a projection is t·W + b. Transposing W (the PyTorch nn.Linear convention) uses the wrong matrix.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'all-weights-transposed',
+      title: 'every projection (Wo included) computed as t·Wᵀ instead of t·W',
+      explanation: 'Here the weights are stored [in, out] and each projection is t·W + b. Transposing every W (the PyTorch nn.Linear convention) uses the wrong matrices.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'scaled-by-dhead',
+      title: 'scores divided by dHead instead of √dHead',
+      explanation: 'The scale is 1/√dHead. Dividing by dHead itself flattens the attention weights (except when dHead = 1).',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'missing-scale',
+      title: 'scores not scaled by √dHead',
+      explanation: 'Divide Q_h·K_hᵀ by √dHead before masking and the softmax.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'values-projected-with-wk',
+      title: 'values projected with wk and bk instead of wv and bv',
+      explanation: 'V = memory·W_v + b_v; using the key weights makes the values equal the keys.',
+      diagnostic: 'mismatch',
+    },
   ],
 });

@@ -173,5 +173,35 @@ export default defineProblem({
         'Without subtracting the running maximum, exp overflows to Infinity for large scores and the result is NaN. Track m = max over the blocks seen so far and exponentiate s − m.',
       diagnostic: 'non-finite',
     },
+    {
+      id: 'correction-inverted',
+      title: 'correction factor inverted: exp(m′ − m) instead of exp(m − m′)',
+      explanation: 'Terms summed under the old max m become terms under the new max m′ ≥ m by multiplying by exp(m − m′) ≤ 1. exp(m′ − m) grows them instead, and on the first block (m = −∞) it is Infinity, so ℓ and the accumulator become NaN.',
+      diagnostic: 'non-finite',
+    },
+    {
+      id: 'running-max-not-updated',
+      title: 'running max never updated (m = m′ missing)',
+      explanation: 'After each block set m ← m′. If m stays at its initial −∞, the correction exp(m − m′) is 0 every time, each block wipes out ℓ and the accumulator, and only the last block counts.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'max-over-whole-block',
+      title: 'one max over the whole score block instead of a max per query row',
+      explanation: 'm must be per query row: s.max(-1, true). A single max shared by every row is mathematically allowed, but a row scoring far below the others then gets exp(s − m) = 0 on every key and comes out 0/0 = NaN.',
+      diagnostic: 'non-finite',
+    },
+    {
+      id: 'scaled-by-d',
+      title: 'scores divided by d instead of √d',
+      explanation: 'The scale is 1/√d. Dividing by d (or scaling both q and k by 1/√d) flattens the softmax.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'per-block-softmax-averaged',
+      title: 'softmax taken per block and the block outputs averaged',
+      explanation: 'The softmax runs over all tk keys, not block by block. Blocks must be merged with the online softmax: keep a running max m and sum ℓ, rescale ℓ and the accumulator by exp(m − m′), and divide by ℓ only at the end.',
+      diagnostic: 'mismatch',
+    },
   ],
 });

@@ -145,5 +145,47 @@ export default defineProblem({
       explanation: 'With causal = true, query i may only attend keys 0..i: mask the scores above the diagonal before the softmax.',
       diagnostic: 'mismatch',
     },
+    {
+      id: 'causal-mask-excludes-self',
+      title: 'causal mask also hides the diagonal (keys j < i only)',
+      explanation: 'Query i may attend keys 0..i, itself included. A strict lower-triangular mask removes the own key and leaves row 0 with nothing to attend. Keep j ≤ i: bandPart(ones, -1, 0).',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'causal-mask-excludes-self-filled',
+      title: 'causal mask also hides the diagonal (keys j < i only)',
+      explanation: 'Query i may attend keys 0..i, itself included. A strict lower-triangular mask removes the own key, and row 0, with every score filled with −1e9, spreads its weight evenly over all keys. Keep j ≤ i: bandPart(ones, -1, 0).',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'causal-mask-upper-triangle',
+      title: 'causal mask keeps the upper triangle (future keys) instead of the lower',
+      explanation: 'bandPart(ones, 0, -1) keeps keys j ≥ i, so each query sees the future instead of the past. The allowed region is j ≤ i: bandPart(ones, -1, 0).',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'scores-multiplied-by-sqrt-d',
+      title: 'scores multiplied by √d instead of divided by it',
+      explanation: 'The scaled dot product is q·kᵀ / √d. Multiplying by √d sharpens the softmax instead of tempering it.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'scaled-by-d',
+      title: 'scores divided by d instead of √d',
+      explanation: 'The scale is 1/√d (d the head size), not 1/d: dividing by d flattens the attention weights too much.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'causal-always-applied',
+      title: 'causal mask applied even when causal is false',
+      explanation: 'Only mask when the causal flag is true; with causal = false every query attends every key (and tq may differ from tk).',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'mask-after-softmax',
+      title: 'causal mask applied to the weights after the softmax',
+      explanation: 'Zeroing the weights of future keys after the softmax leaves rows that no longer sum to 1. Mask the scores with −∞ (or −1e9) before the softmax so the allowed keys share the full weight.',
+      diagnostic: 'mismatch',
+    },
   ],
 });

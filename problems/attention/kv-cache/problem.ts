@@ -152,5 +152,53 @@ export default defineProblem({
       explanation: 'Divide q·kᵀ by Math.sqrt(dk) at every step, prefill included.',
       diagnostic: 'mismatch',
     },
+    {
+      id: 'prefill-mask-upper-triangle',
+      title: 'prefill mask keeps the upper triangle (future prompt tokens) instead of the lower',
+      explanation: 'Prompt token r may attend prompt tokens 0..r. bandPart(ones, 0, -1) keeps r..p−1 instead; the allowed region is bandPart(ones([p, p]), -1, 0).',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'prefill-mask-excludes-self',
+      title: 'prefill mask also hides the diagonal (prompt token r sees only tokens before it)',
+      explanation: 'Causal attention includes the token itself: prompt token r attends 0..r. A strict lower triangle drops the own key and leaves token 0 with nothing to attend.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'step-unscaled',
+      title: 'decoding-step scores not scaled by √dk (only the prefill is)',
+      explanation: 'Every score, in the prefill chunk and in each single-token step, is q·kᵀ / √dk. Forgetting the scale in the step code path makes the later rows too sharp.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'prefill-unscaled',
+      title: 'prefill scores not scaled by √dk (only the decoding steps are)',
+      explanation: 'The prompt chunk uses the same scaled scores as a step: divide q·kᵀ by √dk before masking and the softmax.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'prefill-masked-scores-zeroed',
+      title: 'prefill mask multiplies the scores (masked scores 0 instead of −∞)',
+      explanation: 'A score of 0 still gets weight after the softmax, so prompt tokens see later prompt tokens. Set masked scores to −∞ (or add −1e9) before the softmax.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'query-projected-with-wk',
+      title: 'step query projected with wk instead of wq',
+      explanation: 'The query of a new token is x_i·W_q; x_i·W_k is its key. Use weights.wq for q.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'cache-not-updated',
+      title: 'grown cache not kept between steps',
+      explanation: 'Each step appends its k and v to the cache and the cache must keep them: assign the concatenated tensors back, so later steps also see the earlier decoded tokens, not only the prompt and themselves.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'prefill-outputs-last-row-only',
+      title: 'only the last prompt token\'s output kept from the prefill',
+      explanation: 'Generation needs only the last row, but this function returns one output per token: keep all p rows of the prefill output, then one row per step (t rows in all).',
+      diagnostic: 'shape',
+    },
   ],
 });

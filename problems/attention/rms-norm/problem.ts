@@ -103,5 +103,47 @@ export default defineProblem({
       explanation: 'Multiply the normalized rows by the learned scale gamma ([d], broadcast over the rows).',
       diagnostic: 'mismatch',
     },
+    {
+      id: 'mean-over-whole-tensor',
+      title: 'mean square taken over the whole tensor instead of per row',
+      explanation: 'tf.mean without an axis averages every element of x into one number. Each row gets its own RMS: tf.mean(tf.square(x), -1, true).',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'square-of-mean',
+      title: 'square of the mean, (mean x)², instead of the mean of the squares',
+      explanation: 'RMS averages the squares: mean(x²). Squaring the row mean lets positive and negative entries cancel, and the result is not the RMS.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'divided-by-d-minus-one',
+      title: 'sum of squares divided by d − 1 instead of d',
+      explanation: 'The mean square is a plain mean: divide the sum of squares by d (tf.mean). The d − 1 correction belongs to unbiased variance estimates, not to RMSNorm.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'gamma-plus-one',
+      title: 'scaled by (1 + gamma) instead of gamma',
+      explanation: 'The statement scales by gamma itself: y = gamma · x / RMS(x). The (1 + gamma) parameterisation is a convention of some checkpoints, not this problem.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'multiplied-by-rms',
+      title: 'multiplied by the RMS instead of divided by it',
+      explanation: 'Normalizing divides by RMS(x): x / √(mean(x²) + eps), i.e. x · rsqrt(...), not x · sqrt(...).',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'mean-over-axis-1',
+      title: 'mean square taken over axis 1 instead of the last axis',
+      explanation: 'Axis 1 is the feature axis only for 2-D input; x may have any number of leading axes. Reduce over axis -1 with keepDims.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'mean-absolute-value',
+      title: 'mean absolute value used instead of the root mean square',
+      explanation: 'RMS is √(mean(x²) + eps): square each entry, then average. Averaging |x| and squaring afterwards gives a smaller denominator whenever the entries of a row differ in size.',
+      diagnostic: 'mismatch',
+    },
   ],
 });

@@ -96,5 +96,35 @@ export default defineProblem({
       explanation: 'out = x·cos(pθ) + rotate_half(x)·sin(pθ): at position 0 the rotation is the identity (cos 0 = 1, sin 0 = 0).',
       diagnostic: 'mismatch',
     },
+    {
+      id: 'rotate-half-not-negated',
+      title: 'rotate_half without the minus sign: [x2, x1] instead of [−x2, x1]',
+      explanation: 'The first half rotates as x1·cos − x2·sin, so rotate_half(x) must be [−x2, x1]. Without the negation the map is no longer a rotation.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'exponent-sign-flipped',
+      title: 'frequencies base^(+2i/dHead) instead of base^(−2i/dHead)',
+      explanation: 'θ_i = base^(−2i/d) = 1 / base^(2i/d): the first pair turns fastest and later pairs ever more slowly. A positive exponent makes the frequencies grow instead.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'all-positions-at-offset',
+      title: 'every time step rotated as if it were at position offset',
+      explanation: 'Row j of the time axis is at position offset + j: add the row index to the offset, so each token gets its own angle.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'frequency-index-from-one',
+      title: 'pair index counted from 1: θ_i = base^(−2(i+1)/dHead)',
+      explanation: 'Pairs are numbered from 0, so the first pair has θ_0 = base^0 = 1. Counting from 1 shifts every frequency down by one step.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'base-hard-coded',
+      title: 'base hard-coded to 10000 instead of the base argument',
+      explanation: 'Use the base passed in: LLaMA 3 uses 500000 and the hidden cases also try 100 and 1000000.',
+      diagnostic: 'mismatch',
+    },
   ],
 });

@@ -265,5 +265,35 @@ export default defineProblem({
       explanation: 'The output is softmax(qkᵀ/√d)·v with shape [..., tq, dv].',
       diagnostic: 'shape',
     },
+    {
+      id: 'mask-multiplies-scores',
+      title: 'mask applied by multiplying the scores by 0/1',
+      explanation: 'A masked score multiplied by 0 becomes 0, and exp(0) still gives that key weight in the softmax. Replace masked scores by a large negative number (tf.where(allowed, scores, -1e9)) before the softmax.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'softmax-over-query-axis-masked',
+      title: 'softmax taken over the query axis (masked weights zeroed afterwards)',
+      explanation: 'Each query row must be a distribution over the keys: softmax over the last axis of the [..., tq, tk] scores. Normalizing each key column over the queries is wrong even if the masked weights are zeroed afterwards.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'multiplied-by-sqrt-d',
+      title: 'scores multiplied by √d instead of divided by it',
+      explanation: 'The scale is 1/√d: divide q·kᵀ by Math.sqrt(d). Multiplying makes the softmax far too peaked.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'scaled-after-softmax',
+      title: '1/√d applied to the weights after the softmax instead of to the scores',
+      explanation: 'The scale belongs inside the softmax: softmax(q·kᵀ / √d). Dividing the weights afterwards leaves the softmax unscaled and rows that sum to 1/√d.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'd-from-axis-1',
+      title: 'd read from q.shape[1] instead of the last axis of q',
+      explanation: 'q.shape[1] is the feature width only for 2-D input; with batch or head axes it is tq or the number of heads. Use q.shape[q.rank - 1].',
+      diagnostic: 'mismatch',
+    },
   ],
 });

@@ -87,5 +87,29 @@ export default defineProblem({
       explanation: 'Return a float32 tf.Tensor of shape [seqLen, dModel], e.g. tf.tensor2d(values, [seqLen, dModel]).',
       diagnostic: 'not-a-tensor',
     },
+    {
+      id: 'odd-last-column-zero',
+      title: 'an odd dModel leaves the last (sine) column at zero',
+      explanation: 'With an odd dModel there are ⌈dModel/2⌉ frequencies: the last column d−1 is even and holds sin(pos / 10000^((d−1)/d)). Looping over ⌊dModel/2⌋ pairs never fills it.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'log10-in-exponent',
+      title: 'Math.log10 used where the natural log belongs',
+      explanation: 'In the exp form, 10000^(−2i/d) = exp(−2i · ln(10000) / d): use Math.log(10000), not Math.log10(10000) = 4, or compute Math.pow(10000, −2i/d) directly.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'transposed-output',
+      title: 'returned [dModel, seqLen] instead of [seqLen, dModel]',
+      explanation: 'Rows are positions and columns are features: the result has shape [seqLen, dModel]. Build angles as positions [seqLen, 1] times frequencies [1, dModel].',
+      diagnostic: 'shape',
+    },
+    {
+      id: 'extra-batch-axis',
+      title: 'returned [1, seqLen, dModel] with an extra batch axis',
+      explanation: 'The statement asks for a 2-D tensor [seqLen, dModel]; do not add the leading batch axis that a module buffer would keep.',
+      diagnostic: 'shape',
+    },
   ],
 });

@@ -133,5 +133,47 @@ export default defineProblem({
         'Zeroing weights after the softmax leaves rows that no longer sum to 1. Mask the scores (large negative fill) before the softmax so it renormalizes over the allowed keys.',
       diagnostic: 'mismatch',
     },
+    {
+      id: 'window-excludes-self',
+      title: 'window excludes the query\'s own key',
+      explanation: 'The window counts the query itself: query i sees keys i - window + 1 … i, so keep the diagonal (0 <= i - j <= window - 1). With window = 1 a query attends only to itself and the output is v.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'window-excludes-self-additive',
+      title: 'window excludes the query\'s own key',
+      explanation: 'The window counts the query itself: query i sees keys i - window + 1 … i, so keep the diagonal (0 <= i - j <= window - 1). With window = 1 a query attends only to itself and the output is v.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'mask-multiplies-scores',
+      title: 'window applied by multiplying the scores by the 0/1 mask',
+      explanation: 'An out-of-window score multiplied by 0 becomes 0, and exp(0) still gives that key weight. Replace out-of-window scores by a large negative number before the softmax.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'mask-inverted',
+      title: 'mask inverted: the window is blocked and the keys outside it kept',
+      explanation: 'Keys inside the window (0 <= i - j <= window - 1) keep their scores and the rest get -Infinity (or -1e9): check the order of the tf.where branches.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'softmax-over-query-axis',
+      title: 'softmax taken over the query axis',
+      explanation: 'Each query row is a distribution over the keys: tf.softmax(scores, -1) on scores of shape [..., tq, tk], not a softmax down each key column.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'scaled-by-d',
+      title: 'scores divided by d instead of √d',
+      explanation: 'The scale is 1/Math.sqrt(d), with d the last axis of q; dividing by d shrinks the scores too much.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'scores-transposed',
+      title: 'scores computed as k·qᵀ instead of q·kᵀ',
+      explanation: 'Rows of the score matrix must be queries and columns keys: tf.matMul(q, k, false, true). k·qᵀ is its transpose, so the window is applied to the wrong scores.',
+      diagnostic: 'mismatch',
+    },
   ],
 });

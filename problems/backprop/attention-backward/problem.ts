@@ -157,6 +157,48 @@ export default defineProblem({
         'exp of a score in the hundreds overflows to Infinity (and exp of −1000 underflows to 0), so P becomes NaN. Subtract each row\'s max before exp, or use tf.softmax(S, -1).',
       diagnostic: 'non-finite',
     },
+    {
+      id: 'hardcoded-axis-1',
+      title: 'softmax and its backward over a hard-coded axis 1',
+      explanation: 'Axis 1 is the key axis only when there are no batch axes; with [b] or [b, heads] in front it is another axis. Use axis −1 (keepDims) for the max, the normalizing sum and the row sum Σ dP ⊙ P.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'scale-by-d',
+      title: 'scores scaled by 1/d instead of 1/√d',
+      explanation: 'Scaled dot-product attention divides q·kᵀ by √d, both when recomputing P and in the chain factor of dq = dS·k/√d and dk = dSᵀ·q/√d.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'forward-unscaled',
+      title: 'P recomputed from q·kᵀ without the 1/√d scale',
+      explanation: 'The backward pass must rebuild the same P as the forward: P = softmax(q·kᵀ/√d). Dropping the scale there gives the wrong attention weights, so dv, dq and dk are all off.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'softmax-backward-sign-flipped',
+      title: 'softmax backward with the subtraction reversed: P ⊙ (Σ dP ⊙ P − dP)',
+      explanation: 'The softmax Jacobian is diag(P) − P Pᵀ, so dS = P ⊙ (dP − Σ_keys dP ⊙ P); the reversed order flips the sign of dq and dk.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'ds-missing-p-factor',
+      title: 'softmax backward without the leading P ⊙',
+      explanation: 'The softmax backward is dS = P ⊙ (dP − Σ_keys dP ⊙ P): after subtracting the weighted row sum, multiply elementwise by P again.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'dv-scaled',
+      title: 'dv multiplied by 1/√d',
+      explanation: 'The 1/√d only scales the scores S. O = P·v is linear in v with no extra factor, so dv = Pᵀ·dO.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'softmax-over-queries',
+      title: 'softmax over the query axis instead of the keys',
+      explanation: "Each query's attention weights sum to 1 over the keys: normalize S over the last axis (tf.softmax(S, -1)) and take the row sum Σ dP ⊙ P over the last axis too.",
+      diagnostic: 'mismatch',
+    },
     AUTODIFF_MISTAKE,
   ],
 });

@@ -159,6 +159,48 @@ export default defineProblem({
       explanation: 'The ½ in L = Σ(ŷ − y)² / (2N) cancels the 2 from the square: dL/dŷ = (ŷ − y)/N. Keeping the 2 doubles every gradient.',
       diagnostic: 'mismatch',
     },
+    {
+      id: 'loss-missing-half',
+      title: 'the reported loss drops the ½',
+      explanation: 'L = Σ(ŷ − y)² / (2N): the ½ is part of the loss value as well as the reason the gradient is (ŷ − y)/N. Dividing the sum of squares by N alone doubles the loss.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'loss-summed-not-mean',
+      title: 'the loss is not averaged over the N examples',
+      explanation: 'L = Σ(ŷ − y)² / (2N) is a mean over examples: divide the summed squared error by 2N, not by 2 (the gradients already use (ŷ − y)/N).',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'dw2-uses-preactivation',
+      title: 'dW2 computed from z1 instead of h = relu(z1)',
+      explanation: 'The second layer sees the activations h = relu(z1), so dW2 = hᵀ·dŷ; using the pre-activation z1 lets negative units contribute.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'grad-sign-flipped',
+      title: 'every gradient has the wrong sign (y − ŷ instead of ŷ − y)',
+      explanation: 'd/dŷ of ½(ŷ − y)² is (ŷ − y), so dL/dŷ = (ŷ − y)/N; (y − ŷ) is the descent direction, the negative gradient.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'bias-grads-averaged',
+      title: 'bias gradients averaged over the batch instead of summed',
+      explanation: 'dŷ = (ŷ − y)/N already carries the 1/N of the loss; each bias is shared by all N examples, so db2 = Σ_n dŷ and db1 = Σ_n dz1 — a mean divides by N a second time.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'bias-grads-wrong-axis',
+      title: 'bias gradients summed over the feature axis',
+      explanation: 'A bias has one entry per unit, shared by every example: sum over the batch axis (axis 0), giving db1 [H] and db2 [C].',
+      diagnostic: 'shape',
+    },
+    {
+      id: 'forward-missing-b1',
+      title: 'b1 left out of the forward pass',
+      explanation: 'z1 = x·W1 + b1: without b1 the ReLU mask, h, the loss and every gradient are computed at the wrong pre-activations.',
+      diagnostic: 'mismatch',
+    },
     AUTODIFF_MISTAKE,
   ],
 });

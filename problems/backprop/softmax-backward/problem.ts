@@ -104,6 +104,36 @@ export default defineProblem({
         'The off-diagonal terms are negative: ∂yᵢ/∂xⱼ = −yᵢyⱼ for i ≠ j, because raising another logit takes probability away from yᵢ. J = diag(y) − y yᵀ, so subtract: dx = y ⊙ (dy − Σⱼ dyⱼ yⱼ).',
       diagnostic: 'mismatch',
     },
+    {
+      id: 'global-sum',
+      title: 'Σ dy·y summed over the whole tensor instead of each row',
+      explanation: 'Each row is its own softmax: the dot product ⟨dy, y⟩ runs over the last axis only, one value per row (sum(-1, keepDims)), not over every element of the batch.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'row-mean-not-sum',
+      title: 'the row mean of dy·y instead of the row sum',
+      explanation: 'dxⱼ = yⱼ(dyⱼ − Σᵢ dyᵢ yᵢ): the correction is the y-weighted sum over the row, which is already an expectation under y; dividing by K again is wrong.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'softmax-reapplied',
+      title: 'softmax applied again to y, which is already the softmax output',
+      explanation: 'The input y is softmax(x), not the logits: use it directly, dx = y ⊙ (dy − Σ dy·y). softmax(y) is a different, flatter distribution.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'sign-flipped',
+      title: 'dx with the wrong sign: y ⊙ (Σ dy·y − dy)',
+      explanation: 'J = diag(y) − y yᵀ, so dx = y ⊙ (dy − Σⱼ dyⱼ yⱼ): dy comes first and the weighted row sum is subtracted from it.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'missing-outer-y',
+      title: 'the leading factor y is missing: dx = dy − Σ dy·y',
+      explanation: 'Both terms of the Jacobian diag(y) − y yᵀ carry a factor y: dx = y ⊙ (dy − Σⱼ dyⱼ yⱼ).',
+      diagnostic: 'mismatch',
+    },
     AUTODIFF_MISTAKE,
   ],
 });

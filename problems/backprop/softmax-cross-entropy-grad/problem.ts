@@ -148,6 +148,42 @@ export default defineProblem({
         'When the true class is far below the row max its probability underflows to 0 and log(0) = −Infinity, so the loss is Infinity. Compute log p = z − max − log Σ exp(z − max) directly (tf.logSoftmax).',
       diagnostic: 'non-finite',
     },
+    {
+      id: 'loss-summed-not-mean',
+      title: 'loss summed over the batch instead of averaged',
+      explanation: 'L = (1/N) Σₙ −log pₙ,yₙ is a mean over the N rows; divide the summed loss by N (as the gradient (p − onehot)/N already does).',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'mean-over-all-elements',
+      title: 'loss and gradient averaged over all N·K entries',
+      explanation: 'Only one entry per row is non-zero in −onehot·log p, so a mean over the whole [N, K] tensor divides by N·K. The loss is a mean over rows: divide by N, and the gradient is (p − onehot)/N.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'loss-sign-flipped',
+      title: 'loss missing its minus sign',
+      explanation: 'Cross-entropy is −log pₙ,yₙ, a positive number: log-probabilities are ≤ 0, so the mean of log p must be negated.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'loss-sums-all-classes',
+      title: '−log p summed over every class, not just the true one',
+      explanation: 'Cross-entropy picks the true class only: L = (1/N) Σₙ −log pₙ,yₙ. Multiply by the one-hot labels (or gather yₙ) before summing.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'sigmoid-instead-of-softmax',
+      title: 'per-class sigmoid (binary cross-entropy) instead of softmax',
+      explanation: 'The classes are mutually exclusive: p = softmax over the last axis, loss = mean of −log pₙ,yₙ, gradient (p − onehot)/N. Independent sigmoids give a different loss and gradient.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'global-max-shift',
+      title: "shifted by the maximum of the whole batch instead of each row's",
+      explanation: "Subtracting one global max keeps the math but not the numerics: a row whose logits are hundreds below the global max underflows to exp = 0 and log 0 = −Infinity. Subtract each row's own max (max over axis −1, keepDims), or use tf.logSoftmax.",
+      diagnostic: 'non-finite',
+    },
     AUTODIFF_MISTAKE,
   ],
 });

@@ -135,5 +135,29 @@ export default defineProblem({
       explanation: 'Return the assignments of the last round, the ones the final centroids are the means of. An extra assignment step against the final centroids is the first step of another round.',
       diagnostic: 'mismatch',
     },
+    {
+      id: 'one-round-short',
+      title: 'one round too few (loop runs iterations - 1 times)',
+      explanation: 'Run exactly `iterations` (assign, update) rounds: for (let it = 0; it < iterations; it++). Starting the counter at 1 with a strict < skips a round, and with iterations = 1 runs none.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'mean-divides-by-n',
+      title: 'cluster sums divided by the total number of points',
+      explanation: 'A centroid is the mean of its own cluster: divide the cluster\'s sum by the number of points assigned to it, not by n.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'differences-not-squared',
+      title: 'coordinate differences summed without squaring',
+      explanation: 'The signed differences cancel out and can go negative, so the "nearest" centroid is wrong. Sum the squared differences (x - c)^2 over the features.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'update-before-assign',
+      title: 'update step runs before the assignment step in each round',
+      explanation: 'Each round first assigns points to the current centroids, then moves each centroid to the mean of its points. Updating first averages the previous (initially all-zero) assignments, and the returned centroids lag one step behind the assignments.',
+      diagnostic: 'mismatch',
+    },
   ],
 });

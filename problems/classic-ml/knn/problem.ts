@@ -133,5 +133,41 @@ export default defineProblem({
       explanation: "Breaking a vote tie with the single nearest neighbour's label is a different rule, and can even pick a label that is not among the tied ones. Here the tie goes to the smallest label among those with the most votes.",
       diagnostic: 'mismatch',
     },
+    {
+      id: 'boolean-comparator',
+      title: 'sort comparator returns a boolean (a.d > b.d)',
+      explanation: 'Array.prototype.sort needs a negative, zero or positive number; a comparator that only returns true/false (1/0) never says "a comes first", so the array is not sorted by distance. Use (a, b) => a.d - b.d.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'skips-nearest',
+      title: 'the nearest training point is skipped (leave-one-out slice)',
+      explanation: 'The queries are not training points, so the nearest neighbour must vote: take slice(0, k), not slice(1, k + 1).',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'farthest-neighbours',
+      title: 'sorted by decreasing distance (the k farthest points vote)',
+      explanation: 'The comparator b.d - a.d puts the farthest points first. Sort ascending with a.d - b.d so the k nearest points vote.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'default-string-sort',
+      title: 'distances sorted with the default (string) sort',
+      explanation: 'sort() without a comparator compares values as strings, so 10 comes before 9. Pass a numeric comparator: (a, b) => a[0] - b[0].',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'one-neighbour-short',
+      title: 'only k - 1 neighbours vote',
+      explanation: 'slice(0, k - 1) drops the k-th neighbour (and with k = 1 nobody votes). slice(0, k) takes exactly k.',
+      diagnostic: 'non-finite',
+    },
+    {
+      id: 'distance-weighted-votes',
+      title: 'votes weighted by inverse distance',
+      explanation: 'This is plain majority voting: each of the k neighbours adds exactly one vote to its label. Weighting by 1 / distance lets a single close point outvote several farther ones.',
+      diagnostic: 'mismatch',
+    },
   ],
 });

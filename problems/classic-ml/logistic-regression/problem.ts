@@ -152,5 +152,47 @@ export default defineProblem({
       explanation: 'L is the mean binary cross-entropy: divide the sum over the n samples by n.',
       diagnostic: 'mismatch',
     },
+    {
+      id: 'bias-grad-after-weight-step',
+      title: 'bias gradient computed after the weights were already updated',
+      explanation: 'Both gradients come from the same p, computed from the parameters before the step. Compute p − y once, then update w and b together.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'one-step-extra',
+      title: 'one gradient step too many (steps + 1)',
+      explanation: 'A loop from 0 with <= runs steps + 1 updates. Take exactly `steps` steps: for (let s = 0; s < steps; s++).',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'bias-gradient-summed',
+      title: 'bias gradient summed over the samples (missing 1/n for b only)',
+      explanation: 'The bias gradient is the mean of p − y, like the weight gradient: divide the sum by n.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'loss-sign-flipped',
+      title: 'loss is the log-likelihood, missing the minus sign',
+      explanation: 'Binary cross-entropy is the negative mean log-likelihood, so it is always ≥ 0: log(1 + e^z) − y·z, not y·z − log(1 + e^z).',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'loss-labels-swapped',
+      title: 'y and 1 − y swapped in the loss',
+      explanation: 'The log p term belongs to the positive labels: −[y log p + (1 − y) log(1 − p)], whose stable form is log(1 + e^z) − y·z (not − (1 − y)·z).',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'per-sample-updates',
+      title: 'stochastic per-sample updates instead of full-batch steps',
+      explanation: 'Each step uses the whole batch: compute p from the current parameters for every sample, average the gradient over n, and update once. Updating after each sample is SGD and gives different parameters.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'gradient-without-sigmoid',
+      title: 'gradient uses the logit z − y instead of σ(z) − y',
+      explanation: 'The cross-entropy gradient with respect to the logit is σ(z) − y. Using z − y is the linear-regression (squared-error) gradient.',
+      diagnostic: 'mismatch',
+    },
   ],
 });

@@ -177,5 +177,29 @@ export default defineProblem({
       explanation: 'With a log-density around −1000, e^(log p̃) is 0 even in float64 and the ratio is 0/0 = NaN, so nothing is ever accepted. Compare in log space: log u < log p̃(x′) − log p̃(x).',
       diagnostic: 'mismatch',
     },
+    {
+      id: 'coeffs-highest-degree-first',
+      title: 'coefficients read highest degree first (polyval order)',
+      explanation: 'coeffs[j] multiplies x^j, so coeffs[0] is the constant term. Horner\'s rule must start from the last coefficient (reduceRight), not the first.',
+      diagnostic: 'property',
+    },
+    {
+      id: 'records-proposal',
+      title: 'the proposal is recorded even when it is rejected',
+      explanation: 'Each sample is the state after the step: on rejection the chain stays at x, and x (not the rejected x′) is recorded again.',
+      diagnostic: 'property',
+    },
+    {
+      id: 'burn-in-off-by-one',
+      title: 'one sample too many dropped as burn-in',
+      explanation: 'Drop exactly the first burnIn samples: keep step t when t >= burnIn, which returns T − burnIn samples.',
+      diagnostic: 'shape',
+    },
+    {
+      id: 'std-used-as-variance',
+      title: 'proposal step scaled by √σ (σ treated as a variance)',
+      explanation: 'proposalStd is already the standard deviation: x′ = x + σ·noise[t], with no square root.',
+      diagnostic: 'mismatch',
+    },
   ],
 });

@@ -149,5 +149,35 @@ export default defineProblem({
       explanation: 'Increment v_j first, then η = 1/v_j. Taking η from the old count divides by zero on a centroid\'s first point and every later step is one sample off.',
       diagnostic: 'non-finite',
     },
+    {
+      id: 'update-weights-swapped',
+      title: 'update weights swapped: (1 − η)·x + η·c',
+      explanation: 'The centroid moves a fraction η toward the point: c ← (1 − η)·c + η·x. With the weights swapped, the first point (η = 1) leaves the centroid where it was.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'update-sign-flipped',
+      title: 'centroid pushed away from the point (c − η(x − c))',
+      explanation: 'The running-mean step moves toward the point: c ← c + η(x − c), which equals (1 − η)·c + η·x.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'assigned-with-initial-centroids',
+      title: 'every batch assigned with the initial centroids',
+      explanation: 'Batches are processed in order: each batch is assigned with the centroids as they are at the start of that batch, after all earlier batches have moved them.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'counts-added-before-updates',
+      title: 'counts increased by the whole batch before the per-point updates',
+      explanation: 'Increment v_j one point at a time, just before that point\'s update, so the rates go 1/(v+1), 1/(v+2), … within a batch. Adding the batch\'s points to the count first gives every point the same, too small, rate.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'l1-distance',
+      title: 'Manhattan (L1) distance instead of Euclidean',
+      explanation: 'Assign to the nearest centroid by (squared) Euclidean distance, the sum of squared coordinate differences; the L1 distance can pick a different centroid.',
+      diagnostic: 'mismatch',
+    },
   ],
 });

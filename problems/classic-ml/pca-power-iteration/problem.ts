@@ -185,5 +185,29 @@ export default defineProblem({
       explanation: 'Start from v = init / ‖init‖ and apply v ← Cv / ‖Cv‖ exactly `iterations` times. Starting from C·init adds a step, which shows when convergence is slow.',
       diagnostic: 'mismatch',
     },
+    {
+      id: 'centre-row-means',
+      title: 'centred by each sample\'s (row) mean instead of each feature\'s (column) mean',
+      explanation: 'PCA centres every feature: subtract the column means μ_j = mean over samples (axis 0), not the mean of each row (axis 1).',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'sign-by-signed-max',
+      title: 'sign fixed by the largest signed entry (argMax) instead of the largest magnitude',
+      explanation: 'The largest signed entry is negative only when every entry is, so a vector whose dominant entry is negative is not flipped. Take argMax of |v|, then flip if that entry is negative.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'one-power-step-short',
+      title: 'one power step too few (loop from 1)',
+      explanation: 'Run exactly `iterations` steps v ← Cv / ‖Cv‖ per component: for (let it = 0; it < iterations; it++).',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'sign-by-sum',
+      title: 'sign fixed by the sum of the entries instead of the largest-magnitude entry',
+      explanation: 'The convention here flips v when its largest-magnitude entry is negative; the sign of the sum of entries can disagree with it.',
+      diagnostic: 'mismatch',
+    },
   ],
 });

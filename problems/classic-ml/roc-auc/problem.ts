@@ -103,5 +103,29 @@ export default defineProblem({
       explanation: "JavaScript's default sort compares the numbers' string forms, so −2 sorts after −10 and 10 before 9; the thresholds are then not visited from high to low. Pass a numeric comparator: sort((a, b) => b - a).",
       diagnostic: 'mismatch',
     },
+    {
+      id: 'string-sorted-tie-groups',
+      title: 'tie groups visited in string order (sort() without a comparator)',
+      explanation: "The distinct scores were sorted with the default sort, which compares their string forms (\"10\" < \"9\", \"-2\" > \"-10\"), so the groups are not walked from the highest score down. Use sort((a, b) => b - a).",
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'rank-sum-zero-based',
+      title: 'rank-sum formula with 0-based ranks',
+      explanation: 'The Mann–Whitney formula (R₊ − n₊(n₊ + 1)/2) / (n₊n₋) needs ranks starting at 1. With 0-based positions every positive loses 1 and the AUC comes out low by 1/n₋.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'rank-sum-wrong-offset',
+      title: 'rank-sum formula subtracts n₊(n₊ − 1)/2 instead of n₊(n₊ + 1)/2',
+      explanation: 'With 1-based ranks, the positives\' rank sum minus n₊(n₊ + 1)/2 counts the negatives each positive beats. Subtracting n₊(n₊ − 1)/2 leaves n₊ too many and the AUC comes out high by 1/n₋.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'strict-threshold',
+      title: 'TPR/FPR counted with s > t instead of s ≥ t',
+      explanation: 'At threshold t a sample is predicted positive when s ≥ t. With a strict >, each threshold leaves out its own group, the curve ends short of (1, 1) and the last segment\'s area is lost.',
+      diagnostic: 'mismatch',
+    },
   ],
 });

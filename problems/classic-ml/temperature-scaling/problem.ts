@@ -224,5 +224,35 @@ export default defineProblem({
       explanation: 'Each row of logits is one sample: its probabilities sum over the c classes, i.e. the last axis (tf.logSoftmax(z, -1), the default). Normalising each column over the n samples gives a different objective and a wrong T.',
       diagnostic: 'property',
     },
+    {
+      id: 'golden-section-wrong-side',
+      title: 'golden-section search keeps the wrong side of the bracket',
+      explanation: 'When f(a) < f(b) the minimum lies left of b, so b becomes the new upper end (and the other way round). With the comparison reversed, the search discards the better side and drifts to an end of the range.',
+      diagnostic: 'property',
+    },
+    {
+      id: 'returns-log-temperature',
+      title: 'returned log T (the search variable) instead of T',
+      explanation: 'The search runs over u = log T; convert the result back with T = exp(u) before returning it.',
+      diagnostic: 'property',
+    },
+    {
+      id: 'returns-inverse-temperature',
+      title: 'returned the inverse temperature 1/T',
+      explanation: 'The logits are divided by T. If you optimise β = 1/T (the logits multiplied by β), return 1/β.',
+      diagnostic: 'property',
+    },
+    {
+      id: 'coarse-linear-grid',
+      title: 'search over T too coarse or too narrow (e.g. a grid 0.1, 0.2, …, 10)',
+      explanation: 'A grid with steps of 0.1 cannot get within 1% of a small T*, and a search limited to [0.1, 10] stops at its edge when T* lies outside. Use a fine grid over log T followed by a local refinement, or a golden-section search over log T.',
+      diagnostic: 'property',
+    },
+    {
+      id: 'log-of-softmax',
+      title: 'log(softmax(z / T)) instead of a log-softmax',
+      explanation: 'A probability that underflows to 0 gives log 0 = −Infinity and an infinite NLL, which misleads the search. Compute the log-probabilities directly: z/T − logsumexp(z/T) (tf.logSoftmax).',
+      diagnostic: 'property',
+    },
   ],
 });

@@ -213,5 +213,41 @@ export default defineProblem({
       explanation: 'absmax is 0 for an all-zero row, so scale = 0 and w / scale is NaN. Use a positive scale (e.g. 1) where absmax is 0.',
       diagnostic: 'property',
     },
+    {
+      id: 'per-tensor-scale-broadcast',
+      title: 'one absmax for the whole matrix, copied to every row',
+      explanation: 'Each row (output channel) gets its own scale s_i = max_j |W_ij| / 127. A single tensor-wide absmax wastes most of the int8 range on rows with small weights.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'multiplies-by-scale',
+      title: 'q = round(w · scale) instead of round(w / scale)',
+      explanation: "s_i is the size of one quantization step, so the integer code is w / s_i (which reaches ±127 at the row's absmax); multiplying by s_i shrinks everything toward 0.",
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'dequantized-divides',
+      title: 'dequantized = q / scale instead of q · scale',
+      explanation: 'Dequantization undoes w / s: Ŵ = q · s, which lands within s / 2 of w. Dividing again scales the codes the wrong way.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'scale-is-absmax',
+      title: 'scale = absmax (the division by 127 is missing)',
+      explanation: "The 255 levels of [−127, 127] split the row's range, so each step is s_i = absmax_i / 127; with s = absmax, q is only −1, 0 or 1.",
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'inverse-scale-returned',
+      title: 'returned scale is the inverse, 127 / absmax',
+      explanation: 'scale must be the step size s_i = absmax_i / 127, the factor that maps q back to w (Ŵ = q · s). 127 / absmax is its reciprocal, the quantizing multiplier.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'dequantized-unrounded',
+      title: 'dequantized built from the unrounded w / scale instead of q',
+      explanation: 'Dequantization is q · s with the rounded, clipped integer codes; multiplying the unrounded w / s back by s just returns w and hides the quantization error.',
+      diagnostic: 'mismatch',
+    },
   ],
 });

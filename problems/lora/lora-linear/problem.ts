@@ -111,6 +111,30 @@ export default defineProblem({
       diagnostic: 'shape',
     },
     {
+      id: 'rslora-sqrt-scale',
+      title: 'update scaled by alpha / √r (rsLoRA) instead of alpha / r',
+      explanation: 'Plain LoRA scales the update by alpha / r. The rank-stabilized variant (rsLoRA) uses alpha / √r, which is a different layer; here y = xW + (alpha / r)·(xA)B.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'update-subtracted',
+      title: 'the LoRA update subtracted from the base output',
+      explanation: 'The low-rank update is added next to the frozen layer: y = xW + (alpha / r)·(xA)B.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'missing-update',
+      title: 'the LoRA update left out: y = xW',
+      explanation: 'B is non-zero here, so the adapter contributes: y = xW + (alpha / r)·(xA)B. Only at initialization (B = 0) does the update vanish.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'rank-from-b-last-axis',
+      title: 'rank r read from b.shape[1] (that is dOut)',
+      explanation: 'b is [r, dOut], so its last axis is the output width. The rank is the bottleneck width: a.shape[1] = b.shape[0].',
+      diagnostic: 'mismatch',
+    },
+    {
       id: 'b-transposed',
       title: 'b transposed (PyTorch lora_B convention)',
       explanation: 'Here b is already [r, dOut]: compute (x·a)·b with no transpose. PEFT stores lora_B as [dOut, r], which is why it transposes.',

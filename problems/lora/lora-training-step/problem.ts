@@ -132,6 +132,48 @@ export default defineProblem({
       diagnostic: 'mismatch',
     },
     {
+      id: 'mean-over-batch-only',
+      title: 'loss averaged over the n examples only, not all n·dOut entries',
+      explanation: 'L = (1/(n·dOut)) Σᵢⱼ (Yᵢⱼ − Tᵢⱼ)² is a mean over every entry, so dL/dY = 2(Y − T)/(n·dOut). Dividing by n alone sums over the outputs and scales the loss and both gradients by dOut.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'scale-alpha-not-over-r',
+      title: 'adapter scaled by alpha instead of alpha / r',
+      explanation: 'The LoRA scale is s = alpha / r with r = a.shape[1]; it multiplies the adapter in the forward pass and both gradients.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'rank-from-a-rows',
+      title: 'rank r read from a.shape[0] (that is dIn)',
+      explanation: 'a is [dIn, r]: the rank is its last axis, a.shape[1] (= b.shape[0]), so s = alpha / a.shape[1].',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'rslora-sqrt-scale',
+      title: 'adapter scaled by alpha / √r (rsLoRA) instead of alpha / r',
+      explanation: 'This layer uses plain LoRA scaling s = alpha / r; alpha / √r is the rank-stabilized variant and changes the prediction, the loss and both gradients.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'forward-missing-base',
+      title: 'prediction without the frozen base output x·W',
+      explanation: 'W is frozen, not absent: Y = XW + s·(XA)B. Without XW the error, the loss and both gradients are wrong.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'updated-a-used-for-b',
+      title: "A updated before B's gradient was computed",
+      explanation: 'Both gradients are taken at the parameters before the step: dL/dB = s·(XA)ᵀ·dY with the old A. Compute both gradients first, then update.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'loss-summed',
+      title: 'reported loss is the sum of squared errors, not the mean',
+      explanation: 'L is the mean over all n·dOut entries: Σ(Y − T)² / (n·dOut).',
+      diagnostic: 'mismatch',
+    },
+    {
       id: 'uses-autodiff',
       title: 'autodiff used instead of hand-written gradients',
       explanation: 'tf.grad, tf.grads, tf.valueAndGrad(s), tf.variableGrads, tf.customGrad and tf.train are off-limits: derive dL/dA and dL/dB with matMul.',

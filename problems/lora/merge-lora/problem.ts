@@ -163,5 +163,35 @@ export default defineProblem({
       explanation: 'Merging means W + (α/r)·A·B: the frozen base weight stays in the result.',
       diagnostic: 'mismatch',
     },
+    {
+      id: 'rslora-sqrt-scale',
+      title: 'update scaled by alpha / √r (rsLoRA) instead of alpha / r',
+      explanation: "This adapter uses plain LoRA scaling, so the merge is W' = W + (alpha / r)·A·B; alpha / √r is the rank-stabilized variant and gives a different layer.",
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'subtracts-update',
+      title: 'update subtracted from W (that unmerges the adapter)',
+      explanation: "The adapted layer computes xW + (alpha / r)(xA)B, so the merged weight adds the update: W' = W + (alpha / r)·A·B. W − (alpha / r)·A·B is how an adapter is removed again.",
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'rank-from-b-last-axis',
+      title: 'rank read from b.shape[1] (that is dOut)',
+      explanation: 'b is [r, dOut], so its last axis is the output width. The rank is the bottleneck width a.shape[1] = b.shape[0].',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'scaled-whole-sum',
+      title: 'alpha / r applied to W as well as to the update',
+      explanation: "Only the adapter is scaled: W' = W + (alpha / r)·A·B. (W + A·B)·alpha / r rescales the frozen base weight too.",
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'returns-base-unchanged',
+      title: 'W returned unchanged (the result of add was discarded)',
+      explanation: 'TensorFlow.js ops never modify a tensor in place: w.add(delta) returns a new tensor, and that sum W + (alpha / r)·A·B is what must be returned.',
+      diagnostic: 'mismatch',
+    },
   ],
 });

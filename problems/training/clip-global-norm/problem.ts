@@ -99,5 +99,35 @@ export default defineProblem({
       explanation: 'tf.clipByValue(g, −maxNorm, maxNorm) caps each element on its own and changes the gradient\'s direction. Clip by norm: compute the global norm N once and scale every tensor by maxNorm / (N + 1e-6) when that is < 1.',
       diagnostic: 'mismatch',
     },
+    {
+      id: 'mean-of-squares',
+      title: 'mean of squares instead of sum of squares in the norm',
+      explanation: 'The L2 norm sums the squares of every element: N = √(Σᵢ Σⱼ gᵢⱼ²). Averaging (tensor.square().mean()) divides each tensor by its size, so N comes out too small.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'l1-norm',
+      title: 'L1 norm (sum of |g|) instead of the L2 norm',
+      explanation: 'clip_grad_norm_ uses the L2 norm by default: the square root of the sum of squares of all elements, not the sum of absolute values.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'inverted-ratio',
+      title: 'scaled by N / maxNorm instead of maxNorm / N',
+      explanation: 'To bring the norm down to maxNorm, multiply every gradient by maxNorm / (N + 1e-6); the inverted ratio makes the clipped gradients larger.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'normalized-without-maxnorm',
+      title: 'gradients divided by the norm but not multiplied by maxNorm',
+      explanation: 'Clipping rescales the gradient to norm maxNorm: g · maxNorm / (N + 1e-6). Dividing by N alone makes it a unit vector regardless of maxNorm.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'eps-inside-sqrt',
+      title: 'eps added inside the square root of the sum of squares',
+      explanation: 'The coefficient is maxNorm / (N + 1e-6) with the eps added to the norm itself, not maxNorm / √(Σg² + 1e-6); the two differ a lot when the norm is tiny.',
+      diagnostic: 'mismatch',
+    },
   ],
 });

@@ -121,5 +121,41 @@ export default defineProblem({
         'The accumulators must start from zero at every optimizer step (optimizer.zero_grad()); otherwise step 2 also applies the gradient of step 1 again.',
       diagnostic: 'mismatch',
     },
+    {
+      id: 'n-from-first-micro-batch',
+      title: 'N taken as (number of micro-batches) × (size of the first micro-batch)',
+      explanation: 'Micro-batches can have different sizes, so N must be the actual total number of examples in the step: Σₘ nₘ. Multiplying the first size by the count is wrong as soon as the sizes differ.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'n-from-first-step',
+      title: 'N computed once from the first step and reused for every step',
+      explanation: 'Each optimizer step averages over its own examples; recompute N = Σₘ nₘ inside the step loop, since later steps can hold a different number of examples.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'mean-over-outputs-too',
+      title: 'gradient divided by N·dout (mean over outputs as well) instead of N',
+      explanation: 'The loss sums the squared error over the outputs and averages over the N examples only. tf.losses.meanSquaredError or .square().mean() also averages over dout, shrinking the gradient by a factor dout.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'bias-grad-summed-over-outputs',
+      title: 'bias gradient summed over all elements instead of over the examples (axis 0)',
+      explanation: '∂L/∂b has one entry per output: (2/N)·Σᵢ rᵢ, summed over the batch axis only (r.sum(0)). Summing over everything gives every bias the same value.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'residual-sign-flipped',
+      title: 'residual taken as y − ŷ, so the update climbs the loss',
+      explanation: 'The gradient of ‖xW + b − y‖² uses r = xW + b − y. With r = y − ŷ the gradient has the wrong sign and W −= lr·g moves uphill.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'bias-not-updated',
+      title: 'bias never updated',
+      explanation: 'Both parameters take the step: W ← W − η·∂L/∂W and b ← b − η·∂L/∂b, with ∂L/∂b = (2/N)·Σᵢ(xᵢW + b − yᵢ).',
+      diagnostic: 'mismatch',
+    },
   ],
 });

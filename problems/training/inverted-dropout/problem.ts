@@ -99,5 +99,23 @@ export default defineProblem({
       explanation: 'When training is false, return x unchanged; dropping units at inference makes predictions random.',
       diagnostic: 'mismatch',
     },
+    {
+      id: 'scale-by-one-over-p',
+      title: 'kept activations scaled by 1/p instead of 1/(1 − p)',
+      explanation: 'p is the drop probability, so an element survives with probability 1 − p; dividing the survivors by 1 − p keeps E[output] = x. Dividing by p gets the scale wrong (and blows up as p → 0).',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'threshold-at-keep-prob',
+      title: 'mask compares u with 1 − p instead of p',
+      explanation: 'The rule is keep when u ≥ p, which keeps a fraction 1 − p. Thresholding at 1 − p keeps only a fraction p of the elements (and different ones).',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'mask-not-applied',
+      title: 'survivors rescaled but the mask never applied',
+      explanation: 'Training output is mask · x / (1 − p): the elements with u < p must be zeroed before (or after) rescaling.',
+      diagnostic: 'mismatch',
+    },
   ],
 });

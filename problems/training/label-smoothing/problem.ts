@@ -55,6 +55,11 @@ function cases(rng: Rng): CaseSpec[] {
   for (let i = 0; i < 3; i++) {
     list.push(randomCase(rng, `hidden: random shapes ${i + 1}`, rng.int(1, 16), rng.int(2, 30), rng.pick([0.05, 0.1, 0.2, 0.3])));
   }
+  list.push({
+    name: 'hidden: large positive logits close together (exp overflows, no probability underflows)',
+    public: false,
+    args: [tensorSpec([1000, 1001, 999, 1000.5, 90, 92, 91, 89], [2, 4]), tensorSpec([1, 2], [2], 'int32'), 0.1],
+  });
   return list;
 }
 
@@ -99,6 +104,54 @@ export default defineProblem({
       explanation:
         'For large logits a probability underflows to 0 (even in float64 once logits differ by ~750) and log(0) = −Infinity; with label smoothing every class carries weight ε/K, so the loss becomes Infinity or NaN. Use tf.logSoftmax, i.e. log p = z − max − log Σ exp(z − max).',
       diagnostic: 'non-finite',
+    },
+    {
+      id: 'logsumexp-no-max-shift',
+      title: 'log-softmax computed as z − log Σ exp(z) without subtracting the max',
+      explanation: 'exp(z) overflows to Infinity in float32 once a logit passes about 88, so the loss becomes Infinity or NaN. Subtract the row max first: log p = z − m − log Σ exp(z − m), or use tf.logSoftmax.',
+      diagnostic: 'non-finite',
+    },
+    {
+      id: 'true-class-not-smoothed',
+      title: 'ε/K added to the other classes only, the true class keeps 1 − ε',
+      explanation: 'The uniform part ε/K goes to every class, the true one included, so the true class gets 1 − ε + ε/K and q sums to 1. Leaving it at 1 − ε loses ε/K of the mass.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'uniform-term-not-divided-by-k',
+      title: 'uniform term weighted ε per class (summed over classes) instead of ε/K (averaged)',
+      explanation: 'In loss = (1 − ε)·NLL + ε·(uniform part), the uniform part is the mean of −log pₖ over the K classes, i.e. each class has weight ε/K. Summing over classes multiplies it by K.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'mean-over-classes-too',
+      title: 'mean over all N·K entries instead of a sum over classes, then a mean over rows',
+      explanation: 'Each row\'s cross-entropy is a sum over the K classes: −Σₖ qₖ log pₖ. Only the batch axis is averaged; a flat .mean() also divides by K.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'softmax-over-batch-axis',
+      title: 'log-softmax over the batch axis instead of the class axis',
+      explanation: 'Each row is one example’s scores over the K classes; normalize along the last axis (tf.logSoftmax(logits, -1)), not across the examples.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'missing-minus',
+      title: 'missing minus sign (returns Σ q log p, which is negative)',
+      explanation: 'Cross-entropy is −Σₖ qₖ log pₖ; log-probabilities are ≤ 0, so without the minus the loss is negative and minimizing it would push the model the wrong way.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'eps-weights-swapped',
+      title: 'ε and 1 − ε swapped in the smoothed target',
+      explanation: 'The true class keeps most of the mass: q = (1 − ε)·onehot + ε/K. Writing ε·onehot + (1 − ε)/K puts almost all of it on the uniform part.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'kl-divergence-instead-of-ce',
+      title: 'KL divergence Σ q (log q − log p) instead of cross-entropy',
+      explanation: 'The loss asked for is the cross-entropy −Σ q log p. KL(q‖p) subtracts the entropy of q, a constant that shifts the value (and gives NaN from 0·log 0 when ε = 0).',
+      diagnostic: 'mismatch',
     },
   ],
 });

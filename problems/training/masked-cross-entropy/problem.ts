@@ -177,5 +177,47 @@ export default defineProblem({
       explanation: 'Use the padId argument for the mask; tokenizers put padding at different ids (0, V − 1, …).',
       diagnostic: 'mismatch',
     },
+    {
+      id: 'loss-numerator-not-masked',
+      title: 'padding kept in the loss sum, only the divisor uses the real-token count',
+      explanation: 'Both parts of the mean must be masked: Σ(nll·mask) / Σ mask. Summing the NLL of every position (padding included) and dividing by the number of real tokens inflates the loss.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'mean-of-row-means',
+      title: 'averaged within each sequence first, then over the batch',
+      explanation: 'The loss and the accuracy are means over all real tokens of the batch, Σ(x·mask) / Σ mask. A mean of per-row means gives short sequences more weight, and a row that is all padding divides 0 by 0.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'mask-inverted',
+      title: 'mask inverted: keeps the padding positions and drops the real tokens',
+      explanation: 'The mask is 1 where the target is a real token: targets ≠ padId (tf.notEqual), not targets = padId.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'accuracy-divides-by-all-tokens',
+      title: 'accuracy divided by B·T instead of the number of real tokens',
+      explanation: 'Masking the correct-prediction indicator is right, but then divide by Σ mask, not take .mean() over every position, or padded batches look less accurate.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'missing-minus',
+      title: 'missing minus sign in the cross-entropy (loss is negative)',
+      explanation: 'The per-token loss is −log p(target); log-probabilities are ≤ 0, so without the minus the loss is negative.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'nll-mean-over-vocab',
+      title: 'target log-probability picked with a mean over the vocabulary (divided by V)',
+      explanation: 'Multiplying log p by the one-hot target and taking .mean(-1) divides the picked value by V. Use .sum(-1) (or gather the target entry) to get −log p(target).',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'accuracy-count-not-fraction',
+      title: 'accuracy returned as a count of correct tokens instead of a fraction',
+      explanation: 'Accuracy is (correct real tokens) / (real tokens), a number in [0, 1]: divide the masked sum by Σ mask.',
+      diagnostic: 'mismatch',
+    },
   ],
 });

@@ -196,5 +196,41 @@ export default defineProblem({
         'Compute every gradient of a step from the same parameters, then update them all. Updating W2 first and using the new W2 for dh = dlogits·W2ᵀ mixes two steps.',
       diagnostic: 'mismatch',
     },
+    {
+      id: 'one-step-short',
+      title: 'one update too few (steps − 1)',
+      explanation: 'The loop must take exactly `steps` updates: for (let s = 0; s < steps; s++). Starting the counter at 1 with < stops one step early.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'one-step-extra',
+      title: 'one update too many (steps + 1)',
+      explanation: 'The loop must take exactly `steps` updates: for (let s = 0; s < steps; s++). Using <= with a counter from 0 runs one extra step.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'relu-on-output',
+      title: 'ReLU applied to the output layer too',
+      explanation: 'The logits are the raw output of the second layer, relu(xW1 + b1)·W2 + b2; the softmax inside the cross-entropy handles them. A ReLU on the logits clips negative scores to 0 and blocks their gradient.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'dw2-uses-preactivation',
+      title: '∂L/∂W2 computed from the pre-activation instead of the ReLU output',
+      explanation: 'The second layer\'s input is h = relu(xW1 + b1), so ∂L/∂W2 = hᵀ·dlogits. Using z1 = xW1 + b1 lets negative pre-activations contribute.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'biases-not-updated',
+      title: 'biases never updated',
+      explanation: 'All four parameters take the step θ ← θ − η·∂L/∂θ, including b1 = Σₙ dh and b2 = Σₙ dlogits.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'sigmoid-instead-of-softmax',
+      title: 'sigmoid per class instead of a softmax over the classes',
+      explanation: 'The cross-entropy uses softmax(logits) over the C classes, so dlogits = (softmax − onehot)/N. sigmoid(logits) treats each class as an independent yes/no and gives another gradient.',
+      diagnostic: 'mismatch',
+    },
   ],
 });

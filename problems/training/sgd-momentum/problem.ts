@@ -91,5 +91,29 @@ export default defineProblem({
       explanation: 'tf.train.* is off-limits here: write the velocity and parameter updates with tensor ops.',
       diagnostic: 'forbidden-api',
     },
+    {
+      id: 'nesterov-terms-swapped',
+      title: 'Nesterov step written as v + μ·g instead of g + μ·v',
+      explanation: 'PyTorch\'s Nesterov direction is d = g + μ·v with the freshly updated v: the momentum factor multiplies the velocity, not the gradient.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'gradient-ascent',
+      title: 'parameter moved along the step (sign flipped)',
+      explanation: 'SGD descends: p ← p − lr·d. Adding the step climbs the loss.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'nesterov-overwrites-velocity',
+      title: 'Nesterov look-ahead g + μ·v stored back into the velocity',
+      explanation: 'The Nesterov direction d = g + μ·v is only used for the step; the velocity carried to the next step stays v = μ·v + g. Overwriting v with d changes every later step and the returned velocity.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'velocity-negated',
+      title: 'velocity kept with the opposite sign (v ← μ·v − g)',
+      explanation: 'The parameter path is right, but in the PyTorch convention the velocity is in gradient units with the gradient\'s sign, v = μ·v + g, and the step subtracts it; return that v, not its negative.',
+      diagnostic: 'mismatch',
+    },
   ],
 });

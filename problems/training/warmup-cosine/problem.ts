@@ -97,5 +97,41 @@ export default defineProblem({
       explanation: 'cos(π·progress) rises again for progress > 1. Return minLr for step > totalSteps.',
       diagnostic: 'mismatch',
     },
+    {
+      id: 'warmup-from-min-lr',
+      title: 'linear warmup starts at minLr instead of 0',
+      explanation: 'The warmup ramps from 0 to the peak: η(s) = η_max · s / W, so η(0) = 0. minLr is only the floor the cosine decays to.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'cosine-missing-pi',
+      title: 'cosine of ρ without the π',
+      explanation: 'The half-cosine goes from 1 to 0 as ρ goes from 0 to 1: ½(1 + cos(π·ρ)). cos(ρ) alone barely decays (it ends at ½(1 + cos 1) ≈ 0.77).',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'cosine-full-period',
+      title: 'full cosine period cos(2πρ) instead of a half period',
+      explanation: 'The decay is a half-cosine, ½(1 + cos(π·ρ)), which reaches 0 (the floor) at ρ = 1. With 2π the schedule dips to the floor halfway and climbs back to the peak.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'cosine-sign-flipped',
+      title: '½(1 − cos πρ): the schedule rises after warmup instead of decaying',
+      explanation: 'At the start of the decay the coefficient must be 1 (the peak) and at the end 0 (the floor): ½(1 + cos(π·ρ)). With a minus sign it starts at the floor and ends at the peak.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'linear-decay',
+      title: 'linear decay instead of a cosine',
+      explanation: 'After warmup the rate follows ½(1 + cos(π·ρ)) between the peak and minLr; a straight line 1 − ρ has the same end points but different values in between.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'amplitude-not-minus-min',
+      title: 'cosine amplitude baseLr instead of baseLr − minLr (peaks at baseLr + minLr)',
+      explanation: 'η = η_min + ½(1 + cos πρ)·(η_max − η_min), so the decay starts exactly at the peak. Multiplying by η_max alone overshoots it by η_min.',
+      diagnostic: 'mismatch',
+    },
   ],
 });

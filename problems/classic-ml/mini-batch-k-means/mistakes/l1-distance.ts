@@ -1,0 +1,33 @@
+// initCentroids: k × d; batches: a list of mini-batches, each b × d, processed in order.
+export function miniBatchKMeans(
+  initCentroids: number[][],
+  batches: number[][][],
+): { centroids: number[][]; counts: number[] } {
+  const centroids = initCentroids.map((c) => [...c]);
+  const counts: number[] = new Array(centroids.length).fill(0);
+  const nearest = (x: number[]) => {
+    let best = 0;
+    let bestDist = Infinity;
+    centroids.forEach((c, j) => {
+      let dist = 0;
+      for (let t = 0; t < x.length; t++) dist += Math.abs(x[t] - c[t]); // Bug: L1 distance instead of squared Euclidean
+      if (dist < bestDist) {
+        bestDist = dist;
+        best = j;
+      }
+    });
+    return best;
+  };
+  for (const batch of batches) {
+    // Assign the whole batch with the centroids as they are at the start of the batch.
+    const assigned = batch.map(nearest);
+    // Then move each centroid towards its points one at a time with rate 1 / (points seen so far).
+    batch.forEach((x, i) => {
+      const j = assigned[i];
+      counts[j] += 1;
+      const eta = 1 / counts[j];
+      for (let t = 0; t < x.length; t++) centroids[j][t] = (1 - eta) * centroids[j][t] + eta * x[t];
+    });
+  }
+  return { centroids, counts };
+}

