@@ -2,18 +2,18 @@ import type { BackendChoice, BackendName, RunnerInfo, SerializedError } from '..
 import type {
   CellOutput,
   CellResult,
-  GradeReport,
   GradeRequest,
   KernelEvent,
   NotebookKernelApi,
+  ObservedCheck,
+  ObservedGrade,
   PlotPoint,
-  ProbeResult,
   RunCellRequest,
 } from '../src/shared/notebookProtocol';
 import type { TF } from '../src/judge/inputs';
 import { CompileError, serializeError } from '../src/judge/userModule';
 import { ASYNC_HEADER_LINES, AsyncFunction, SCOPE_PARAM, compileCell } from '../src/notebook/cellCompiler';
-import { ConventionError, type CheckOutcome, type GradeContext, type NotebookDefinition } from '../src/notebook/defineNotebook';
+import { ConventionError, type GradeContext, type NotebookDefinition } from '../src/notebook/defineNotebook';
 import { parseDirectives, type NotebookCell } from '../src/notebook/format';
 import { loadGrader } from '../src/notebook/graders';
 import { startBackend } from './autoBackend';
@@ -137,59 +137,46 @@ export class NotebookKernel implements NotebookKernelApi {
   }
 
   /**
-   * Grade the notebook as the user has it: for the target and for each probe, run every gradeable
-   * code cell in a fresh scope with Math.random seeded, then run the check against that scope.
-   * Fresh scopes keep the checks independent (one probe's training cannot help another).
+   * The kernel's half of grading the notebook as the user has it: for the target and for each
+   * probe, run every gradeable code cell in a fresh scope with Math.random seeded, then the check's
+   * `observe`. Fresh scopes keep the checks independent (one probe's training cannot help another).
+   * Pass or fail is decided outside this realm, in the page (src/notebook/judgeGrade.ts).
    */
-  async grade(request: GradeRequest, onEvent: Emit = () => {}): Promise<GradeReport> {
+  async observe(request: GradeRequest, onEvent: Emit = () => {}): Promise<ObservedGrade> {
     const started = performance.now();
     const definition = await this.graderFor(request.notebookId);
-    const report: GradeReport = {
+    const observed: ObservedGrade = {
       runId: request.runId,
       notebookId: request.notebookId,
       status: 'graded',
-      targetMet: false,
-      targetDescription: definition.target.description,
-      targetDetail: 'not checked',
-      probes: definition.probes.map((probe) => ({ id: probe.id, title: probe.title, explanation: probe.explanation, passed: false, detail: 'not checked' })),
+      probes: [],
       backend: this.backend ?? this.tf.getBackend(),
       elapsedMs: 0,
     };
-    const checks: Array<{ run: (context: GradeContext) => Promise<CheckOutcome> | CheckOutcome; record: (outcome: CheckOutcome) => void }> = [
-      {
-        run: (context) => definition.target.check(context),
-        record: (outcome) => {
-          report.targetMet = outcome.passed;
-          report.targetDetail = outcome.detail;
-        },
-      },
-      ...definition.probes.map((probe, i) => ({
-        run: (context: GradeContext) => probe.check(context),
-        record: (outcome: CheckOutcome) => Object.assign(report.probes[i] as ProbeResult, outcome),
-      })),
-    ];
+    const checks = [definition.target, ...definition.probes];
     onEvent({ type: 'phase', phase: 'user' });
     const realRandom = Math.random;
     try {
-      for (const check of checks) {
-        const outcome = await this.inFreshScope(request.cells, report, check.run);
+      for (const [i, check] of checks.entries()) {
+        const outcome = await this.inFreshScope(request.cells, observed, (context) => check.observe(context));
         if (!outcome) break;
-        check.record(outcome);
+        if (i === 0) observed.target = outcome;
+        else observed.probes.push(outcome);
       }
     } finally {
       Math.random = realRandom;
       onEvent({ type: 'phase', phase: 'judge' });
     }
-    report.elapsedMs = performance.now() - started;
-    return report;
+    observed.elapsedMs = performance.now() - started;
+    return observed;
   }
 
-  /** Run the cells, then `check`; undefined when a cell failed (recorded in the report). */
+  /** Run the cells, then `observe`; undefined when a cell failed (recorded in `observed`). */
   private async inFreshScope(
     cells: NotebookCell[],
-    report: GradeReport,
-    check: (context: GradeContext) => Promise<CheckOutcome> | CheckOutcome,
-  ): Promise<CheckOutcome | undefined> {
+    observed: ObservedGrade,
+    observe: (context: GradeContext) => unknown,
+  ): Promise<ObservedCheck | undefined> {
     const tf = this.tf;
     Math.random = seededRandom(GRADING_SEED);
     const variablesBefore = new Set(Object.keys(tf.engine().registeredVariables));
@@ -202,17 +189,15 @@ export class NotebookKernel implements NotebookKernelApi {
           await this.execute(scope, cellIndex, cell.source);
         } catch (error) {
           const located = this.serialize(error, cellIndex);
-          report.status = 'cell-error';
-          report.cellError = { cellIndex: located.cellIndex, cellName: cells[located.cellIndex]?.name ?? '', error: located.error };
-          report.targetDetail = `Cell ${cellIndex + 1} failed while the grader ran all cells: ${located.error.message}`;
-          for (const probe of report.probes) probe.detail = 'not checked: a cell failed';
+          observed.status = 'cell-error';
+          observed.cellError = { cellIndex: located.cellIndex, cellName: cells[located.cellIndex]?.name ?? '', error: located.error };
           return undefined;
         }
       }
       try {
-        return await check(this.context(scope));
+        return { observation: plainData(await observe(this.context(scope))) };
       } catch (error) {
-        return { passed: false, detail: this.describeFailure(error) };
+        return { failure: this.describeFailure(error) };
       }
     } finally {
       tf.engine().endScope();
@@ -359,6 +344,18 @@ export class NotebookKernel implements NotebookKernelApi {
     } catch {
       return String(value).slice(0, MAX_TEXT);
     }
+  }
+}
+
+/**
+ * An observation as the page will receive it: structured-cloned here, so a grader that returns a
+ * tensor or a function fails in its check (naming the problem) instead of breaking the channel.
+ */
+function plainData(value: unknown): unknown {
+  try {
+    return structuredClone(value);
+  } catch (error) {
+    throw new Error(`The grader's observation is not plain data (${(error as Error).message}).`);
   }
 }
 

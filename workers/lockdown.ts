@@ -74,9 +74,9 @@ function removeEverywhere(scope: object, name: string): void {
 }
 
 /**
- * Lock what a grader relies on, so notebook cells cannot patch it (`Math.abs = () => 0`,
- * `tf.Tensor.prototype.dataSync = …`) to make the grade lie: every method of these objects becomes
- * read-only (assignments fail silently in sloppy code, with a TypeError in strict code). The
+ * Lock what a grader's observing half relies on, so notebook cells cannot patch it
+ * (`Math.abs = () => 0`, `tf.Tensor.prototype.dataSync = …`, `Promise.prototype.then = …` rewriting
+ * what a check returns) to make the grade lie: every method of these objects becomes read-only (assignments fail silently in sloppy code, with a TypeError in strict code). The
  * objects stay extensible and `Math.random` stays writable: the kernel seeds it for grading.
  */
 export function hardenIntrinsics(tf: { Tensor: { prototype: object }; Variable: { prototype: object } }): void {
@@ -87,9 +87,19 @@ export function hardenIntrinsics(tf: { Tensor: { prototype: object }; Variable: 
     Number,
     Number.prototype,
     Object,
+    Object.prototype,
     Array,
     Array.prototype,
     String.prototype,
+    Boolean.prototype,
+    Symbol,
+    Function.prototype,
+    // The grader's awaits and the observations it builds pass through these.
+    Promise,
+    Promise.prototype,
+    Map.prototype,
+    Set.prototype,
+    WeakMap.prototype,
     Object.getPrototypeOf(Float32Array.prototype),
     tf.Tensor.prototype,
     tf.Variable.prototype,
@@ -102,4 +112,6 @@ export function hardenIntrinsics(tf: { Tensor: { prototype: object }; Variable: 
       Object.defineProperty(target, key, { value: descriptor.value, writable: false, configurable: false, enumerable: descriptor.enumerable });
     }
   }
+  // Observations are cloned here before they leave (see NotebookKernel's plainData).
+  Object.defineProperty(globalThis, 'structuredClone', { value: globalThis.structuredClone, writable: false, configurable: false });
 }

@@ -15,9 +15,18 @@ setWasmPaths({
   'tfjs-backend-wasm-threaded-simd.wasm': wasmThreadedSimd,
 });
 
+// The channel to the page, captured before any cell runs: a cell that replaces self.postMessage
+// cannot reroute or rewrite the observations this worker sends for grading.
+const endpoint: Comlink.Endpoint = {
+  postMessage: self.postMessage.bind(self),
+  addEventListener: self.addEventListener.bind(self),
+  removeEventListener: self.removeEventListener.bind(self),
+};
+
 Comlink.expose(
   new NotebookKernel(tf, pickAutoBackend, () => {
     lockDownUserRealm(self);
     hardenIntrinsics(tf);
   }),
+  endpoint,
 );

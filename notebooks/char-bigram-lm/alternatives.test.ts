@@ -2,6 +2,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { NotebookKernel } from '../../workers/NotebookKernel';
 import { findNotebook } from '../../src/notebook/catalog';
 import { applyFixes, type FixPatch } from '../../src/notebook/format';
+import { gradeInProcess } from '../../tests/unit/notebookGrading';
 import { tf, useBackend } from '../../tests/unit/tfSetup';
 
 beforeAll(async () => {
@@ -12,7 +13,7 @@ beforeAll(async () => {
 async function gradeWith(notebookId: string, bugId: string, alternative: FixPatch) {
   const notebook = findNotebook(notebookId)!;
   const patches = Object.entries(notebook.fixes).map(([id, patch]) => (id === bugId ? alternative : patch));
-  return new NotebookKernel(tf).grade({ runId: 1, notebookId, cells: applyFixes(notebook.cells, patches) });
+  return gradeInProcess(new NotebookKernel(tf), { runId: 1, notebookId, cells: applyFixes(notebook.cells, patches) });
 }
 
 function check(notebookId: string, alternatives: Record<string, FixPatch>) {

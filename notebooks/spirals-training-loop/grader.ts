@@ -1,6 +1,7 @@
 import type { Tensor } from '@tensorflow/tfjs-core';
 import { defineNotebook } from '../../src/notebook/defineNotebook';
-import { fmt } from '../../src/notebook/probeKit';
+import { accuracy, argmaxRows, fingerprintOf, fmt, matrixOf, mean, numbersOf, sameFingerprint } from '../../src/notebook/judgeKit';
+import { fingerprint, valuesOf } from '../../src/notebook/probeKit';
 
 const TARGET_STEPS = 300;
 const TARGET_ACCURACY = 0.9;
@@ -11,11 +12,15 @@ type Model = (x: Tensor, training?: boolean) => Tensor;
 export default defineNotebook({
   target: {
     description: `validation accuracy ≥ ${TARGET_ACCURACY} (dropout off) after initParams(0) and train(${TARGET_STEPS})`,
-    async check({ tf, call, get }) {
+    async observe({ call, get }) {
       await call('initParams', 0);
       await call('train', TARGET_STEPS);
-      const accuracy = tf.tidy(() => get<Model>('model')(get<Tensor>('valX'), false).argMax(1).equal(get<Tensor>('valY').argMax(1)).mean().dataSync()[0]);
-      return { passed: accuracy >= TARGET_ACCURACY, detail: `validation accuracy ${fmt(accuracy)} after ${TARGET_STEPS} steps (needs ≥ ${TARGET_ACCURACY})` };
+      // The grading scope disposes every tensor made here once the check ends.
+      return { scores: valuesOf(get<Model>('model')(get<Tensor>('valX'), false)), labels: valuesOf(get<Tensor>('valY')) };
+    },
+    judge(seen: { scores: unknown; labels: unknown }) {
+      const value = accuracy(argmaxRows(matrixOf(seen.scores, 'model(valX, false)')), argmaxRows(matrixOf(seen.labels, 'valY')));
+      return { passed: value >= TARGET_ACCURACY, detail: `validation accuracy ${fmt(value)} after ${TARGET_STEPS} steps (needs ≥ ${TARGET_ACCURACY})` };
     },
   },
   probes: [
@@ -24,7 +29,7 @@ export default defineNotebook({
       title: 'Learning-rate schedule decays to zero after the first epoch',
       explanation:
         'lrAt measured progress in epochs (step / steps per epoch) instead of as a fraction of the run (step / totalSteps), so the learning rate reached 0 after one epoch — 6 of 300 steps — and the model stopped learning almost at once. Decay over the whole run.',
-      async check({ tf, call, withReplaced }) {
+      async observe({ call, withReplaced }) {
         await call('initParams', 0);
         const lrs: number[] = [];
         // A stand-in trainStep records the learning rates train() asks for, without training.
@@ -32,11 +37,13 @@ export default defineNotebook({
           lrs.push(Number(lr));
           return 0;
         }, () => call('train', TARGET_STEPS));
-        void tf;
+        return { lrs };
+      },
+      judge(seen: { lrs: unknown }) {
+        const lrs = numbersOf(seen.lrs, 'the learning rates train() passed to trainStep');
         if (lrs.length === 0) return { passed: false, detail: 'train() never called trainStep(batch, lr)' };
         const first = lrs[0];
-        const secondHalf = lrs.slice(Math.floor(lrs.length / 2));
-        const meanLate = secondHalf.reduce((a, b) => a + b, 0) / secondHalf.length;
+        const meanLate = mean(lrs.slice(Math.floor(lrs.length / 2)));
         const atThreeQuarters = lrs[Math.floor(lrs.length * 0.75)];
         return {
           passed: first > 0 && Number.isFinite(meanLate) && meanLate >= 0.05 * first && atThreeQuarters > 0,
@@ -49,17 +56,24 @@ export default defineNotebook({
       title: 'Evaluation on the training split',
       explanation:
         'evaluate() scored the model on the points it was trained on, so it reported memorisation, not generalisation, and the held-out split was never used. Score on valX against valY.',
-      async check({ tf, call, get, withReplaced }) {
+      async observe({ tf, call, get, withReplaced }) {
         await call('initParams', 0);
         const model = get<Model>('model');
-        const valX = get<Tensor>('valX');
-        const trainX = get<Tensor>('trainX');
-        const same = (a: Tensor, b: Tensor) => a.shape.join() === b.shape.join() && tf.tidy(() => a.sub(b).abs().max().dataSync()[0]) === 0;
-        const seen: string[] = [];
+        const seen: unknown[] = [];
         await withReplaced('model', (x: Tensor, ...rest: unknown[]) => {
-          seen.push(same(x, valX) ? 'validation' : same(x, trainX) ? 'training' : `other ${JSON.stringify(x.shape)}`);
+          seen.push(fingerprint(tf, x));
           return (model as (...a: unknown[]) => Tensor)(x, ...rest);
         }, () => call('evaluate'));
+        return { seen, valX: fingerprint(tf, get<Tensor>('valX')), trainX: fingerprint(tf, get<Tensor>('trainX')) };
+      },
+      judge(observed: { seen: unknown; valX: unknown; trainX: unknown }) {
+        const valX = fingerprintOf(observed.valX, 'valX');
+        const trainX = fingerprintOf(observed.trainX, 'trainX');
+        if (!Array.isArray(observed.seen)) throw new Error('the inputs evaluate() gave the model are not a list');
+        const seen = observed.seen.map((x, i) => {
+          const print = fingerprintOf(x, `model input ${i + 1}`);
+          return sameFingerprint(print, valX) ? 'validation' : sameFingerprint(print, trainX) ? 'training' : `other ${JSON.stringify(print.shape)}`;
+        });
         return {
           passed: seen.includes('validation') && !seen.includes('training'),
           detail: seen.length ? `evaluate() ran the model on: ${[...new Set(seen)].join(', ')}` : 'evaluate() never called model()',
@@ -71,16 +85,31 @@ export default defineNotebook({
       title: 'Dropout left on at evaluation',
       explanation:
         'train() switched the model to training mode and evaluate() never switched it back (PyTorch’s forgotten model.eval()), so dropout kept zeroing hidden units while scoring: the accuracy was noisy, pessimistic and changed between two calls on the same weights. Evaluate in eval mode (training = false), and return to training mode before training again.',
-      async check({ tf, call, get, withReplaced }) {
+      async observe({ call, get, withReplaced }) {
         await call('initParams', 0);
         await call('train', 6);
         const model = get<Model>('model');
-        const gaps: number[] = [];
+        // For every call evaluate() makes: the logits it got, and the dropout-free logits of the same input.
+        const calls: { used: unknown; dropoutFree: unknown }[] = [];
         await withReplaced('model', (x: Tensor, ...rest: unknown[]) => {
           const out = (model as (...a: unknown[]) => Tensor)(x, ...rest);
-          gaps.push(tf.tidy(() => out.sub(model(x, false)).abs().max().dataSync()[0]));
+          // The grading scope disposes the dropout-free logits once the check ends.
+          calls.push({ used: valuesOf(out), dropoutFree: valuesOf(model(x, false)) });
           return out;
         }, () => call('evaluate'));
+        return { calls };
+      },
+      judge(seen: { calls: unknown }) {
+        if (!Array.isArray(seen.calls)) throw new Error('the logits evaluate() used are not a list');
+        const gaps = seen.calls.map((c: { used?: unknown; dropoutFree?: unknown } | null, i) => {
+          const used = matrixOf(c?.used, `logits of model call ${i + 1}`);
+          const dropoutFree = matrixOf(c?.dropoutFree, `dropout-free logits of model call ${i + 1}`);
+          if (used.length !== dropoutFree.length || used[0]?.length !== dropoutFree[0]?.length) {
+            throw new Error(`model call ${i + 1} gave logits of a different shape than the dropout-free ones`);
+          }
+          // Math.max keeps a NaN gap NaN (as tf's max did), so diverged logits fail the threshold below.
+          return used.reduce((worst, row, r) => row.reduce((w, v, k) => Math.max(w, Math.abs(v - dropoutFree[r][k])), worst), 0);
+        });
         const worst = Math.max(...gaps);
         return {
           passed: gaps.length > 0 && worst <= 1e-5,

@@ -3,6 +3,13 @@
  * `defineNotebook({ target, probes })`. Graders never match source text: they run the notebook's
  * cells in a fresh, seeded scope and then call the functions the notebook's markdown promises
  * (`model`, `lossFn`, `train`, `evaluate`, …), measuring what they do. See notebooks/README.md.
+ *
+ * Every check has two halves in two realms. `observe` runs in the kernel, next to the user's code:
+ * it calls the notebook's functions on the grader's inputs and returns what they gave as plain
+ * data. `judge` runs in the page, a realm the notebook's code never reaches: it decides pass or fail
+ * from that data alone, with plain arithmetic (no tf). So whatever a cell patches in the kernel
+ * (Math, prototypes, tf's engine) can change what the notebook's functions return, which is the
+ * user's own answer, but never how it is compared.
  */
 import type { TF } from '../judge/inputs';
 
@@ -28,21 +35,29 @@ export interface CheckOutcome {
   detail: string;
 }
 
-export interface ProbeDefinition {
+/** One check in its two halves (see the top of this file). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export interface CheckDefinition<Observation = any> {
+  /** In the kernel: call the notebook's functions and return what they gave, as plain data. */
+  observe(context: GradeContext): Promise<Observation> | Observation;
+  /** In the page: pass or fail from the observation alone. Throwing counts as failing. */
+  judge(observation: Observation): CheckOutcome;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export interface ProbeDefinition<Observation = any> extends CheckDefinition<Observation> {
   /** Matches `fixes/<id>.patch.json`. */
   id: string;
   /** The bug in a few words, shown only once its probe passes or after grading. */
   title: string;
   /** Why it stops the notebook from learning and what a fix looks like. */
   explanation: string;
-  check(context: GradeContext): Promise<CheckOutcome> | CheckOutcome;
 }
 
 export interface NotebookDefinition {
-  target: {
+  target: CheckDefinition & {
     /** E.g. "test accuracy ≥ 0.9 after initParams(0) and train(300)". */
     description: string;
-    check(context: GradeContext): Promise<CheckOutcome> | CheckOutcome;
   };
   probes: ProbeDefinition[];
 }

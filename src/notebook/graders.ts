@@ -1,6 +1,8 @@
 /**
- * Notebook graders, found by Vite's glob in the worker bundle and in Vitest. Only the kernel
- * imports this file: graders run tensor code, which must never reach the main thread.
+ * Notebook graders, found by Vite's glob (one lazy chunk each) in the kernel worker, which runs
+ * their `observe` halves, in the page, which runs their `judge` halves, and in Vitest. Graders hold
+ * no tf at module level (only `import type`): their tensor code runs on the kernel's `tf`, so the
+ * page loads a grader without loading tfjs.
  */
 import type { NotebookDefinition } from './defineNotebook';
 

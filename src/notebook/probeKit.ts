@@ -1,11 +1,15 @@
 /**
- * Measuring helpers for notebook graders: snapshots of parameters, gradients through the
- * notebook's own functions, reference losses. Everything takes the kernel's `tf`, so graders work
- * on whichever backend and tf instance runs them.
+ * Measuring helpers for the observing halves of notebook graders (they run in the kernel):
+ * snapshots of parameters, gradients through the notebook's own functions, tensors read out as
+ * plain data. Everything takes the kernel's `tf`, so graders work on whichever backend runs them.
+ * The judging halves use judgeKit.ts instead.
  */
 import type { Tensor, Variable } from '@tensorflow/tfjs-core';
 import type { TF } from '../judge/inputs';
 import { ConventionError, type GradeContext } from './defineNotebook';
+import type { Fingerprint } from './judgeKit';
+
+export { fmt } from './judgeKit';
 
 /** The notebook's `params`: a non-empty list of tf.Variable. */
 export function paramsOf(context: Pick<GradeContext, 'tf' | 'get'>, name = 'params'): Variable[] {
@@ -29,34 +33,13 @@ export function gradients(tf: TF, params: Variable[], loss: () => Tensor): Float
   });
 }
 
-export function norm(parts: Float32Array[]): number {
-  let sum = 0;
-  for (const part of parts) for (const v of part) sum += v * v;
-  return Math.sqrt(sum);
+/** A tensor's contents as nested plain arrays, for an observation. */
+export function valuesOf(tensor: Tensor): unknown {
+  return tensor.arraySync();
 }
 
-export function subtract(a: Float32Array[], b: Float32Array[]): Float32Array[] {
-  return a.map((part, i) => part.map((v, j) => v - b[i][j]));
-}
-
-export function cosine(a: Float32Array[], b: Float32Array[]): number {
-  let dot = 0;
-  for (const [i, part] of a.entries()) for (const [j, v] of part.entries()) dot += v * b[i][j];
-  return dot / (norm(a) * norm(b) || 1);
-}
-
-/** Mean softmax cross-entropy of logits `[n, k]` against one-hot labels `[n, k]`. */
-export function referenceCrossEntropy(tf: TF, logits: Tensor, oneHot: Tensor): number {
-  return tf.tidy(() => tf.neg(tf.mean(tf.sum(oneHot.mul(tf.logSoftmax(logits, -1)), -1))).dataSync()[0]);
-}
-
-/** A scalar out of whatever a notebook function returned (number, scalar tensor, `{value}`). */
-export function scalarOf(tf: TF, value: unknown, what: string): number {
-  if (typeof value === 'number') return value;
-  if (value instanceof tf.Tensor && value.size === 1) return value.dataSync()[0];
-  throw new ConventionError(`${what} must return a number or a scalar tensor.`);
-}
-
-export function fmt(value: number, digits = 3): string {
-  return Number.isFinite(value) ? value.toFixed(digits) : String(value);
+/** Enough of a tensor to tell which dataset it is (see judgeKit's sameFingerprint). */
+export function fingerprint(tf: TF, tensor: Tensor): Fingerprint {
+  const flat = tensor.dataSync();
+  return { shape: tensor.shape.slice(), sum: tf.tidy(() => tf.sum(tensor).dataSync()[0]), head: Array.from(flat.slice(0, 16) as ArrayLike<number>) };
 }

@@ -2,6 +2,8 @@ import * as Comlink from 'comlink';
 import type { BackendChoice, RunPhase, RunnerInfo } from '../shared/protocol';
 import type { CellResult, GradeReport, KernelEvent, NotebookKernelApi } from '../shared/notebookProtocol';
 import { GRADE_BUDGET_MS, parseDirectives, type NotebookCell } from '../notebook/format';
+import { loadGrader } from '../notebook/graders';
+import { judgeGrade } from '../notebook/judgeGrade';
 import { UserTimeBudget, WorkerTimeoutError } from './budget';
 import { WorkerSlot, type WorkerFactory } from './WorkerSlot';
 
@@ -71,11 +73,16 @@ export class NotebookClient {
     }
   }
 
-  /** Grade the notebook in the kernel (fresh scopes there; the interactive state is untouched). */
+  /**
+   * Grade the notebook: the kernel observes (fresh scopes there; the interactive state is
+   * untouched), and the grader's judges decide here, outside the kernel's realm.
+   */
   async grade(notebookId: string, cells: NotebookCell[]): Promise<GradeReport | { status: 'time-limit' | 'stopped'; message: string }> {
     const runId = this.nextRunId++;
     try {
-      return await this.call(GRADE_BUDGET_MS, (api, events) => api.grade({ runId, notebookId, cells }, events), () => {});
+      const definition = loadGrader(notebookId);
+      const observed = await this.call(GRADE_BUDGET_MS, (api, events) => api.observe({ runId, notebookId, cells }, events), () => {});
+      return judgeGrade(await definition, observed);
     } catch (error) {
       if (error instanceof WorkerTimeoutError) return { status: 'time-limit', message: `${error.message} The kernel was restarted.` };
       if (error instanceof StoppedError) return { status: 'stopped', message: error.message };

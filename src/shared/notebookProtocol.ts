@@ -86,9 +86,30 @@ export interface GradeRequest {
   cells: NotebookCell[];
 }
 
+/**
+ * What one check's kernel half saw: the notebook functions' results as plain data, or why there
+ * are none (a missing name, an error thrown by the notebook's code), in a sentence.
+ */
+export type ObservedCheck = { observation: unknown } | { failure: string };
+
+/**
+ * The kernel's half of a grading run, judged in the page (src/notebook/judgeGrade.ts): the target's
+ * and each probe's observation, in the grader's order. A cell that failed leaves the rest unobserved.
+ */
+export interface ObservedGrade {
+  runId: number;
+  notebookId: string;
+  status: 'graded' | 'cell-error';
+  target?: ObservedCheck;
+  probes: ObservedCheck[];
+  cellError?: { cellIndex: number; cellName: string; error: SerializedError };
+  backend: string;
+  elapsedMs: number;
+}
+
 /** The API the notebook worker exposes through comlink. */
 export interface NotebookKernelApi {
   init(choice: BackendChoice): Promise<RunnerInfo>;
   runCell(request: RunCellRequest, onEvent?: (event: KernelEvent) => void): Promise<CellResult>;
-  grade(request: GradeRequest, onEvent?: (event: KernelEvent) => void): Promise<GradeReport>;
+  observe(request: GradeRequest, onEvent?: (event: KernelEvent) => void): Promise<ObservedGrade>;
 }

@@ -1,7 +1,8 @@
 /**
  * Notebooks hold up against what a cell can do to its kernel: a timer armed in one cell cannot hang
  * the next, printing in a loop cannot freeze the page, Restart clicked twice leaves a working
- * kernel, and patching Math or tfjs in a cell cannot make Grade call an unfixed notebook solved.
+ * kernel, and patching Math, promises, prototypes or tfjs in a cell cannot make Grade call an
+ * unfixed notebook solved: the grader's judges run in the page, on what the kernel observed.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { Harness, type AppPage } from './harness';
@@ -97,6 +98,41 @@ it('patching Math and tfjs in a cell cannot make Grade pass the unfixed notebook
   expect(checklist).not.toMatch(/Solved/);
   const probes = await app.page.$$eval('[data-testid="probe"]', (els) => els.map((el) => el.getAttribute('data-passed')));
   expect(probes.filter((p) => p === 'true').length).toBeLessThan(probes.length);
+  app.page.once('dialog', (dialog) => void dialog.accept());
+  await app.page.click('[data-testid="reset-notebook"]');
+  app.assertHealthy();
+});
+
+it("rewriting promises, the object prototype or tf's engine in a cell cannot make Grade pass a probe of the unfixed notebook", async () => {
+  app.page.once('dialog', (dialog) => void dialog.accept());
+  await app.page.click('[data-testid="reset-notebook"]');
+  const original = await app.page.evaluate((i) => window.__tdNotebook!.getCell(i), CONFIG_CELL);
+  // Each attempt on its own: a refused patch (a read-only method) must not stop the others.
+  const attempts = [
+    // Rewrite whatever a check hands back on its way out of the kernel.
+    `const then = Promise.prototype.then;
+     Promise.prototype.then = function (onValue: any, onError: any) {
+       return then.call(this, (value: any) => {
+         if (value && typeof value === 'object') { (value as any).passed = true; (value as any).observation = { passed: true }; }
+         return onValue ? onValue(value) : value;
+       }, onError);
+     };`,
+    "Object.defineProperty(Object.prototype, 'passed', { get: () => true, set: () => {}, configurable: true });",
+    // Every max a comparison makes in the kernel returns 0 ("no difference").
+    `const engine = (tf as any).engine();
+     const runKernel = engine.runKernel.bind(engine);
+     engine.runKernel = (name: string, inputs: any, attrs: any) => (name === 'Max' ? tf.zeros([]) : runKernel(name, inputs, attrs));`,
+    "self.postMessage = () => {};",
+  ];
+  const patch = attempts.map((code) => `try {\n${code}\n} catch {}`).join('\n');
+  await app.page.evaluate(([i, src]) => window.__tdNotebook!.setCell(i as number, src as string), [CONFIG_CELL, `${patch}\n${original}`] as const);
+  await app.page.click('[data-testid="grade"]');
+  await app.page.waitForSelector('[data-testid="bug-checklist"]', { timeout: TIMEOUT_MS * 2 });
+  const checklist = (await app.page.textContent('[data-testid="bug-checklist"]')) ?? '';
+  expect(checklist).not.toMatch(/Solved/);
+  const probes = await app.page.$$eval('[data-testid="probe"]', (els) => els.map((el) => [el.getAttribute('data-bug-id'), el.getAttribute('data-passed')]));
+  expect(probes.length).toBeGreaterThan(0);
+  expect(probes.filter(([, passed]) => passed === 'true'), checklist).toEqual([]);
   app.page.once('dialog', (dialog) => void dialog.accept());
   await app.page.click('[data-testid="reset-notebook"]');
   app.assertHealthy();

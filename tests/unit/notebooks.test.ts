@@ -9,6 +9,7 @@ import { MAX_OUTPUTS_PER_RUN, NotebookKernel } from '../../workers/NotebookKerne
 import { notebooks } from '../../src/notebook/catalog';
 import { applyFixes, parseDirectives, type Notebook, type NotebookCell } from '../../src/notebook/format';
 import type { GradeReport, KernelEvent } from '../../src/shared/notebookProtocol';
+import { gradeInProcess } from './notebookGrading';
 import { tf, useBackend } from './tfSetup';
 
 let kernel: NotebookKernel;
@@ -19,7 +20,7 @@ beforeAll(async () => {
 });
 
 async function grade(notebook: Notebook, cells: NotebookCell[]): Promise<GradeReport> {
-  return kernel.grade({ runId: 1, notebookId: notebook.id, cells });
+  return gradeInProcess(kernel, { runId: 1, notebookId: notebook.id, cells });
 }
 
 function summary(report: GradeReport): string {
@@ -153,7 +154,7 @@ describe('on wasm', () => {
   });
 
   it.each(notebooks.map((n) => [n.id, n] as const))('%s: the reference fix meets the target and passes every probe', async (_id, notebook) => {
-    const report = await new NotebookKernel(tf).grade({ runId: 1, notebookId: notebook.id, cells: applyFixes(notebook.cells, Object.values(notebook.fixes)) });
+    const report = await gradeInProcess(new NotebookKernel(tf), { runId: 1, notebookId: notebook.id, cells: applyFixes(notebook.cells, Object.values(notebook.fixes)) });
     expect(report.backend).toBe('wasm');
     expect(report.targetMet, summary(report)).toBe(true);
     expect(report.probes.filter((p) => !p.passed).map((p) => p.id), summary(report)).toEqual([]);
