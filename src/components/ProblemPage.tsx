@@ -57,6 +57,12 @@ export function ProblemPage({ problem, link, runner, runnerStatus, backendChoice
   const [solutionViewed, setSolutionViewed] = useState(false);
   const [historyVersion, setHistoryVersion] = useState(0);
   const editorRef = useRef<CodeEditorHandle | null>(null);
+  /**
+   * The code as the user has it, kept apart from the editor: the buttons are enabled as soon as the
+   * draft is loaded, and a Run or Submit pressed before the editor has mounted judges that draft
+   * instead of being dropped.
+   */
+  const latestCode = useRef<string | undefined>(undefined);
   const runningRef = useRef(false);
   const mountedRef = useRef(true);
   const problemId = problem.id;
@@ -88,6 +94,7 @@ export function ProblemPage({ problem, link, runner, runnerStatus, backendChoice
         if (!live) return;
       }
       setNotices(found);
+      latestCode.current = code;
       setInitialCode(code);
     })();
     return () => {
@@ -108,6 +115,7 @@ export function ProblemPage({ problem, link, runner, runnerStatus, backendChoice
   }, [problemId]);
   const onCodeChange = useCallback(
     (code: string) => {
+      latestCode.current = code;
       // The timer already armed writes the latest code when it fires.
       if (pendingSave.current) pendingSave.current.code = code;
       else pendingSave.current = { code, timer: setTimeout(flushSave, AUTOSAVE_DEBOUNCE_MS) };
@@ -146,15 +154,15 @@ export function ProblemPage({ problem, link, runner, runnerStatus, backendChoice
   const [running, setRunning] = useState(false);
   const judge = useCallback(
     async (mode: JudgeMode) => {
-      const editor = editorRef.current;
-      if (runningRef.current || !editor) return;
+      const source = editorRef.current?.getValue() ?? latestCode.current;
+      if (runningRef.current || source === undefined) return;
       flushSave();
       runningRef.current = true;
       setRunning(true);
       setOutcome({ kind: 'running', mode });
-      editor.setMarkers([]);
+      editorRef.current?.setMarkers([]);
       try {
-        const verdict = await runner.judge({ problemId, source: editor.getValue(), mode });
+        const verdict = await runner.judge({ problemId, source, mode });
         if (!mountedRef.current || !runner.isLatest(verdict.runId) || verdict.problemId !== problemId) return;
         setOutcome({ kind: 'verdict', verdict });
         onRanOn(verdict.backend);
