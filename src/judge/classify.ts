@@ -55,13 +55,13 @@ export class MistakeClassifier {
     const comparable = failures.filter((f) => COMPARABLE.has(f.result.diagnostic?.kind ?? ''));
     if (!comparable.length) return;
     const candidates = this.problem.mistakes.filter((m) => m.diagnostic !== 'runtime-error' && m.diagnostic !== 'forbidden-api' && m.diagnostic !== 'resource-limit');
-    const evidence = new Map(candidates.map((m) => [m.id, { agree: 0, disagree: 0, unexplained: 0 }]));
+    const evidence = new Map(candidates.map((m) => [m.id, { agree: 0, partial: 0, disagree: 0, unexplained: 0 }]));
     // Every failing case is weighed (no time budget: the same answer always gets the same name,
     // however loaded the machine). A mistake already contradicted is not run again.
     for (const failure of comparable) {
       for (const mistake of candidates) {
         const seen = evidence.get(mistake.id)!;
-        if (seen.disagree || seen.unexplained) continue;
+        if (seen.disagree || seen.unexplained || seen.partial) continue;
         const fn = this.load(mistake.id);
         if (!fn) continue;
         const outcome = await this.outcome(mistake.id, fn, failure.spec);
@@ -70,11 +70,14 @@ export class MistakeClassifier {
         evidence.get(mistake.id)![verdict]++;
       }
     }
-    // Named: explains every failure it was weighed on. A failing case the mistake gets right means
-    // the user's bug is something else (or more), and a wrong name is worse than none.
+    // Named: explains every failure it was weighed on, whole. A failing case the mistake gets right
+    // means the user's bug is something else (or more); so does a field the user got wrong and the
+    // mistake right (a bug in dW1 and db1 is "ReLU mask missing", never "db1 unmasked", and a
+    // single bug that moves two fields must not be named after one that moves only one of them).
+    // A wrong name is worse than none.
     const named = candidates
       .map((m, order) => ({ m, order, e: evidence.get(m.id)! }))
-      .filter(({ e }) => e.agree > 0 && e.disagree === 0 && e.unexplained === 0)
+      .filter(({ e }) => e.agree > 0 && e.partial === 0 && e.disagree === 0 && e.unexplained === 0)
       .sort((a, b) => b.e.agree - a.e.agree || a.order - b.order)
       .map(({ m }) => ({ id: m.id, title: m.title, explanation: m.explanation }));
     if (named.length) {
@@ -154,11 +157,12 @@ function attach(result: CaseResult, named: NamedMistake[]): void {
 /**
  * What one failing case says about one mistake. The outputs are split into fields (object keys,
  * array items); F = fields the user got wrong, M = fields the mistake gets wrong.
- * - agree: F and M share a field, and on every shared field the user's value is the mistake's;
+ * - agree: M = F, and on every field the user's value is the mistake's;
+ * - partial: M is a part of F, with the user's values there (the user has this bug and another);
  * - disagree: they share a field where the values differ, or the user is right where the mistake is wrong;
  * - unexplained: the mistake is right on this case, so the user's failure here has another cause.
  */
-export function weigh(expected: Plain, got: Plain, mistake: Plain, tolerance: Tolerance): 'agree' | 'disagree' | 'unexplained' {
+export function weigh(expected: Plain, got: Plain, mistake: Plain, tolerance: Tolerance): 'agree' | 'partial' | 'disagree' | 'unexplained' {
   const expectedFields = fields(expected);
   const gotFields = fields(got);
   const mistakeFields = fields(mistake);
@@ -169,6 +173,7 @@ export function weigh(expected: Plain, got: Plain, mistake: Plain, tolerance: To
     return differs(expected, mistake, tolerance) ? 'disagree' : 'unexplained';
   }
   let shared = 0;
+  let userOnly = 0;
   for (const [path, want] of expectedFields) {
     const userWrong = differs(want, gotFields.get(path)!, tolerance);
     const mistakeWrong = differs(want, mistakeFields.get(path)!, tolerance);
@@ -176,9 +181,12 @@ export function weigh(expected: Plain, got: Plain, mistake: Plain, tolerance: To
     if (mistakeWrong && userWrong) {
       if (differs(mistakeFields.get(path)!, gotFields.get(path)!, tolerance)) return 'disagree';
       shared++;
+    } else if (userWrong) {
+      userOnly++;
     }
   }
-  return shared > 0 ? 'agree' : 'unexplained';
+  if (shared === 0) return 'unexplained';
+  return userOnly ? 'partial' : 'agree';
 }
 
 /**

@@ -1,5 +1,7 @@
 /** The judge's contract on a tiny inline problem: verdict kinds, input protection, leak counting. */
 import { describe, expect, it } from 'vitest';
+import { weigh } from '../../src/judge/classify';
+import type { Plain } from '../../src/judge/compare';
 import { JudgeCache, judgeSource } from '../../src/judge/judge';
 import { defineProblem } from '../../src/judge/problem';
 import { tensorSpec } from '../../src/judge/inputs';
@@ -130,5 +132,28 @@ describe('plain inputs', () => {
     expect(verdict.status).toBe('wrong-answer');
     expect(verdict.cases[0].diagnostic).toMatchObject({ kind: 'mutated-input' });
     expect(verdict.cases[0].diagnostic?.message).toContain('rows[0][0]');
+  });
+});
+
+describe('weighing a known mistake against a wrong answer, field by field', () => {
+  const tolerance = { atol: 1e-6, rtol: 1e-6 };
+  const record = (loss: number, grad: number): Plain => ({ kind: 'object', entries: { loss: { kind: 'number', value: loss }, grad: { kind: 'number', value: grad } } });
+  const expected = record(1, 2);
+
+  it('agrees when the mistake is wrong exactly where the user is, with the same values', () => {
+    expect(weigh(expected, record(5, 7), record(5, 7), tolerance)).toBe('agree');
+  });
+
+  it('is partial when the mistake explains only some of the fields the user got wrong', () => {
+    expect(weigh(expected, record(5, 7), record(5, 2), tolerance)).toBe('partial');
+  });
+
+  it('disagrees when the mistake is wrong where the user is right, or wrong differently', () => {
+    expect(weigh(expected, record(5, 2), record(5, 7), tolerance)).toBe('disagree');
+    expect(weigh(expected, record(5, 7), record(6, 7), tolerance)).toBe('disagree');
+  });
+
+  it('is unexplained when the mistake is right on this case', () => {
+    expect(weigh(expected, record(5, 7), record(1, 2), tolerance)).toBe('unexplained');
   });
 });

@@ -275,5 +275,61 @@ export default defineProblem({
       explanation: 'Keep exactly beamWidth candidates after each step (slice(0, beamWidth)); an inclusive bound searches a wider beam than asked and can find a different answer.',
       diagnostic: 'mismatch',
     },
+    {
+      id: 'one-extra-step',
+      title: 'maxLen + 1 steps run (loop bound step <= maxLen)',
+      explanation:
+        'The loop must run at most maxLen times (step < maxLen). An inclusive bound lets hypotheses grow one token past the allowed length.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'one-step-short',
+      title: 'only maxLen − 1 steps run',
+      explanation:
+        'Each step appends one token, so maxLen steps are needed to reach maxLen generated tokens. Stopping at maxLen − 1 cuts every hypothesis one token short.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'prefers-finished',
+      title: 'a finished hypothesis returned even when a live one scores higher',
+      explanation:
+        'The answer is the best surviving hypothesis by score, finished or not. Returning the first EOS-terminated hypothesis of the final beam ignores live hypotheses that reached maxLen with a higher score.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'start-token-in-output',
+      title: 'start token included in the returned tokens',
+      explanation:
+        'startToken is the prompt, not part of the generated sequence: return only the generated ids (EOS included when produced).',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'eos-stripped',
+      title: 'EOS dropped from the returned tokens',
+      explanation:
+        'The statement asks for the tokens including EOS when the hypothesis finished; stripping the trailing EOS returns a shorter sequence than the one that was scored.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'table-transposed',
+      title: 'log-probability read as logProbs[next, last] (table transposed)',
+      explanation:
+        'Row a of logProbs holds log P(· | a): the score of appending v after last is logProbs[last][v]. Reading the column logProbs[v][last] scores transitions with the wrong conditional.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'always-extends-start-token',
+      title: 'every step conditions on the start token instead of the last token',
+      explanation:
+        'A bigram model conditions on the previous token: the row to read is the hypothesis’s last token, and startToken only for the empty hypothesis.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'stops-at-first-eos',
+      title: 'search stopped as soon as any hypothesis finishes',
+      explanation:
+        'Stopping early is only allowed once every hypothesis is finished. Stopping at the first EOS freezes the live hypotheses before they reach maxLen, and one of them may still end up best.',
+      diagnostic: 'mismatch',
+    },
   ],
 });

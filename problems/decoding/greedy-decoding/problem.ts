@@ -196,5 +196,19 @@ export default defineProblem({
       explanation: 'maxNewTokens counts generated tokens only: loop until the output (without the start token) has maxNewTokens tokens.',
       diagnostic: 'mismatch',
     },
+    {
+      id: 'one-token-too-many',
+      title: 'one token more than maxNewTokens (an inclusive bound or a do-while loop)',
+      explanation:
+        'The output holds at most maxNewTokens generated tokens, so test out.length < maxNewTokens before generating each one. A <= bound, or a do-while loop that generates before testing, lets one extra token through (even when maxNewTokens is 0).',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'start-token-in-output',
+      title: 'start token included in the output',
+      explanation:
+        'The prompt is not a generated token: return only x₁, x₂, … (at most maxNewTokens of them), without startToken in front.',
+      diagnostic: 'mismatch',
+    },
   ],
 });

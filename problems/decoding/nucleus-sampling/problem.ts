@@ -260,5 +260,54 @@ export default defineProblem({
       explanation: 'Sampling along the sorted nucleus draws from the right distribution, but a given u then maps to a different token. The statement fixes the order: cumulative sums over ids 0, 1, 2, … with the dropped tokens at probability 0.',
       diagnostic: 'mismatch',
     },
+    {
+      id: 'keeps-at-exact-p',
+      title: 'a token kept while the mass before it is ≤ p (one extra token when a running total equals p)',
+      explanation:
+        'A token joins the nucleus while the mass of the tokens before it is strictly below p. With ≤, a running total that lands exactly on p lets the next token in too, so the nucleus is one token too large.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'cdf-ge-u-over-nucleus',
+      title: 'inverse CDF over the nucleus picks the first cdf ≥ u instead of cdf > u',
+      explanation:
+        'Sample the first kept id whose cumulative probability is strictly greater than u. Stopping at cdf ≥ u picks the token just before when u falls exactly on a running total (u = 0 included).',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'threshold-keeps-ties',
+      title: 'every token tied with the last nucleus token kept',
+      explanation:
+        'The nucleus is the sorted prefix that first reaches p: when several tokens tie with the last one at the cut, only those up to the cut position (lower ids first) belong to it. Keeping every token with probability ≥ the cut value adds the tied ones after it.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'fallback-vocab-minus-1',
+      title: 'rounding fallback clamps to vocab − 1, a token outside the nucleus',
+      explanation:
+        'When float32 rounding leaves every cumulative value ≤ u (u just below 1), the sample must be the last kept token. Clamping the count to vocab − 1 returns the last id of the vocabulary even when it is not in the nucleus.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'softmax-over-batch',
+      title: 'softmax taken over the batch axis instead of the vocabulary',
+      explanation:
+        'Each row is its own distribution over the vocabulary: normalize along the last axis (tf.softmax’s default), not across the rows of the batch.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'no-rounding-fallback',
+      title: 'rounding fallback missing: returns vocab, not a token id',
+      explanation:
+        'When float32 rounding leaves every cumulative value ≤ u (u just below 1), the count of values ≤ u is vocab, which is not a token id. Clamp it to the last token of the nucleus (in vocabulary order).',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'crossing-token-excluded-empty',
+      title: 'the token that crosses p is dropped, leaving an empty nucleus when p is below the top probability',
+      explanation:
+        'A token joins the nucleus while the mass before it is below p, so the token that crosses p is kept and the nucleus always holds at least the top token. Stopping before the crossing token keeps too few tokens, and none at all when the top probability alone exceeds p.',
+      diagnostic: 'mismatch',
+    },
   ],
 });

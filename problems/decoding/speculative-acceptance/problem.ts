@@ -241,6 +241,22 @@ function cases(rng: Rng): CaseSpec[] {
     const vocab = rng.int(2, 16);
     list.push(buildCase(rng, `random ${i + 1}`, Array.from({ length: rng.int(1, 10) }, () => randomStep(rng, k, vocab, rng.pick([0.5, 1.5, 3])))));
   }
+  {
+    // Added last, so the cases above keep their draws. a_0 = p/q exactly (0.25 / 0.5): the strict test
+    // rejects x_0, and the residual [0, 0, 0.5, 0.5] with s = 0.25 gives id 2. Accepting on equality
+    // gives the bonus token from p_1 (id 3); resampling from p_0 gives id 1.
+    const step: Step = {
+      q: [[0.5, 0.5, 0, 0]],
+      p: [
+        [0.25, 0.25, 0.25, 0.25],
+        [0, 0, 0, 1],
+      ],
+    };
+    const forced = { tokens: [[0]], acceptU: [[0.5]], residualU: [0.25] };
+    const exact = exactStep([step], forced);
+    if (exact.accepted.join() !== '0' || exact.token.join() !== '2') throw new Error('speculative: the equality-rejection case is off');
+    list.push(buildCase(rng, 'a = p/q exactly rejects (the residual, not the bonus row)', [step], false, forced));
+  }
   return list;
 }
 
@@ -347,6 +363,62 @@ export default defineProblem({
       title: 'drafts after the first rejection still counted',
       explanation: 'Verification stops at the first rejection: accepted is the length of the all-accepted prefix, and everything after the rejected draft is discarded.',
       diagnostic: 'property',
+    },
+    {
+      id: 'residual-q-minus-p',
+      title: 'residual built from max(0, q − p) instead of max(0, p − q)',
+      explanation:
+        'After a rejection, sample from where the target has more mass than the draft: norm(max(0, p − q)). Swapping the operands samples the tokens the draft over-proposed, exactly the ones the target wants less of.',
+      diagnostic: 'property',
+    },
+    {
+      id: 'accept-non-strict',
+      title: 'draft accepted when a = p/q (≤ instead of <)',
+      explanation:
+        'The acceptance test is strict: accept x_i only when a_i < p_i(x_i)/q_i(x_i). With ≤, a uniform exactly on the ratio is accepted, and so is a draft the target gives probability 0 when a = 0.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'accept-u-below-p',
+      title: 'draft accepted when a < p(x) (ratio p/q not used)',
+      explanation:
+        'The acceptance probability is min(1, p(x)/q(x)): compare a with the ratio of target to draft probability, not with the target probability alone, which rejects too often wherever q(x) < 1.',
+      diagnostic: 'property',
+    },
+    {
+      id: 'accept-test-reversed',
+      title: 'draft accepted when a > p/q (comparison reversed)',
+      explanation:
+        'A draft passes when its uniform falls below the ratio, a < p(x)/q(x), so that it is accepted with probability min(1, p/q). Accepting when a is above the ratio inverts that probability.',
+      diagnostic: 'property',
+    },
+    {
+      id: 'target-shifted-by-one',
+      title: 'draft x_i tested against p[i + 1] instead of p[i]',
+      explanation:
+        'targetProbs[:, i] is the target’s distribution for the same position as draft x_i (q[:, i]); the extra row p[k] is only for the bonus token. Reading p one position later compares each draft with the wrong distribution.',
+      diagnostic: 'property',
+    },
+    {
+      id: 'cdf-greater-or-equal',
+      title: 'final token: inverse CDF picks the first cdf ≥ s instead of cdf > s',
+      explanation:
+        'Sample the first id whose cumulative probability is strictly greater than s. With ≥ an s on a cumulative value picks the token before it, and s = 0 can pick a token of probability 0.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'fallback-vocab-minus-1',
+      title: 'rounding fallback clamps to vocab − 1, a token of probability 0',
+      explanation:
+        'When float32 rounding leaves every cumulative value ≤ s (s just below 1), the final token must be the last id with positive probability. Clamping to vocab − 1 can emit a token the final distribution rules out.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'no-rounding-fallback',
+      title: 'rounding fallback missing: returns vocab, not a token id',
+      explanation:
+        'When float32 rounding leaves every cumulative value ≤ s (s just below 1), the count of values ≤ s is vocab, which is not a token id. Clamp it to the last id with positive probability.',
+      diagnostic: 'mismatch',
     },
   ],
 });

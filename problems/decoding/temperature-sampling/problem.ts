@@ -197,5 +197,47 @@ export default defineProblem({
       explanation: 'When float32 rounding leaves every cumulative value ≤ u (u within about 1e−7 of 1), the fallback is the last token that can be sampled — the last id whose logit is not −∞. vocab − 1 may be banned (probability 0).',
       diagnostic: 'mismatch',
     },
+    {
+      id: 'no-max-shift-loop',
+      title: 'softmax without subtracting the max (exp overflows, no token is valid)',
+      explanation:
+        'exp(z / T) overflows float32 above about 88.7, so Infinity / Infinity gives NaN probabilities and the sampling loop finds no valid token. Subtract the row max before exponentiating (tf.softmax does).',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'softmax-then-divide-loop',
+      title: 'temperature applied to the probabilities after the softmax',
+      explanation:
+        'Temperature rescales the logits: softmax(logits / T). Dividing the probabilities by T afterwards only scales the cumulative sum (it no longer ends at 1), so the inverse CDF stops at the wrong token.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'tiny-temperature-for-zero',
+      title: 'T = 0 replaced by a tiny temperature (tied maxima share the mass)',
+      explanation:
+        'T = 0 is the greedy limit: return the argmax (lower id on ties). Replacing it with T = 1e-6 and sampling splits the mass between tied maxima, so u can pick a later tied token (and u is used at all).',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'greedy-ties-highest',
+      title: 'T = 0: argmax ties go to the highest id',
+      explanation:
+        'At T = 0 the answer is the argmax with ties broken toward the lower id (what tf.argMax does). A hand-written scan with ≥ lets the last tied token win.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'no-rounding-fallback',
+      title: 'rounding fallback missing: returns vocab, not a token id',
+      explanation:
+        'When float32 rounding leaves every cumulative value ≤ u (u just below 1), the count of values ≤ u is vocab, which is not a token id. Clamp it to the last token that is not banned.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'softmax-over-batch',
+      title: 'softmax taken over the batch axis instead of the vocabulary',
+      explanation:
+        'Each row is its own distribution over the vocabulary: apply the softmax along the last axis (tf.softmax’s default), not across the rows of the batch.',
+      diagnostic: 'mismatch',
+    },
   ],
 });

@@ -217,5 +217,40 @@ export default defineProblem({
       explanation: 'Sampling from tf.topk’s sorted list draws from the right distribution, but a given u then maps to a different token. The statement fixes the order: cumulative sums over ids 0, 1, 2, … with the dropped tokens at probability 0.',
       diagnostic: 'mismatch',
     },
+    {
+      id: 'keeps-k-plus-1',
+      title: 'k + 1 tokens kept (threshold read one position too far)',
+      explanation:
+        'The k-th largest logit sits at sorted index k − 1. Reading the threshold at index k keeps one token too many.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'kept-first-k-ids',
+      title: 'sorted positions used as token ids (ids 0 … k − 1 kept)',
+      explanation:
+        'tf.topk returns the kept token ids in indices; the mask must be built from those ids. Keeping positions 0 … k − 1 of the vocabulary keeps the first k tokens, whatever their logits.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'cdf-ge-u-over-kept',
+      title: 'inverse CDF over the kept tokens picks the first cdf ≥ u instead of cdf > u',
+      explanation:
+        'Sample the first kept id whose cumulative probability is strictly greater than u. Stopping at cdf ≥ u picks the token just before when u falls exactly on a running total (u = 0 included).',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'softmax-over-batch',
+      title: 'softmax taken over the batch axis instead of the vocabulary',
+      explanation:
+        'Each row is its own distribution over the vocabulary: normalize the masked logits along the last axis, not across the rows of the batch.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'no-rounding-fallback',
+      title: 'rounding fallback missing: returns vocab, not a token id',
+      explanation:
+        'When float32 rounding leaves every cumulative value ≤ u (u just below 1), the count of values ≤ u is vocab, which is not a token id. Clamp it to the last kept token.',
+      diagnostic: 'mismatch',
+    },
   ],
 });

@@ -201,5 +201,54 @@ export default defineProblem({
         'A tie has no right answer, so it cannot be classified correctly or wrongly: the accuracy is the fraction of non-tie pairs with z > 0. Mask the ties out of both the count of correct pairs and the denominator.',
       diagnostic: 'mismatch',
     },
+    {
+      id: 'beta-on-policy-only',
+      title: 'β multiplies only the policy log-prob (β·log π − log π_ref)',
+      explanation:
+        'The implicit reward is β times the log-ratio: β·(log π_θ(y) − log π_ref(y)). Scaling only the policy term leaves the reference log-prob unscaled, so rewards, margin and loss are all off.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'tie-loss-missing-half',
+      title: 'tie loss missing the factor ½',
+      explanation:
+        'For a tie the loss is the average of the two directions: −½(log σ(z) + log σ(−z)). Without the ½ every tied pair counts twice as much as it should.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'loss-summed',
+      title: 'loss summed over the batch instead of averaged',
+      explanation:
+        '𝓛 is the mean of the per-pair losses, (1/B) Σ ℓ_i: use mean(), not sum(), so the loss does not grow with the batch size.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'accuracy-counts-zero-margin',
+      title: 'a zero margin counted as correct (z ≥ 0 instead of z > 0)',
+      explanation:
+        'A pair is ranked correctly only when the chosen reward is strictly above the rejected one (z > 0). With ≥, a policy equal to the reference (z = 0 everywhere) scores accuracy 1 instead of 0.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'rewards-without-beta',
+      title: 'reported rewards are the raw log-ratios (β left out)',
+      explanation:
+        'rewardsChosen and rewardsRejected are the implicit rewards β·(log π_θ − log π_ref), the same quantities whose difference is the margin z. Returning the unscaled log-ratios reports them off by a factor β.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'accuracy-as-count',
+      title: 'accuracy returned as a count of correct pairs, not a fraction',
+      explanation:
+        'Accuracy is the fraction of preference pairs with z > 0: divide the number of correct pairs by the number of non-tie pairs.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'loss-divided-by-non-ties',
+      title: 'every pair’s loss summed but divided by the number of non-tie pairs',
+      explanation:
+        'The loss is the mean over all B pairs, ties included: (1/B) Σ ℓ_i. Reusing the accuracy’s denominator (the non-tie count) divides the full sum by too few pairs whenever there are ties.',
+      diagnostic: 'mismatch',
+    },
   ],
 });

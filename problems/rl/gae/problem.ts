@@ -133,5 +133,40 @@ export default defineProblem({
       explanation: 'The value-function target is the λ-return A_t + V_t; returning the advantages makes the critic regress towards 0-centred targets.',
       diagnostic: 'mismatch',
     },
+    {
+      id: 'missing-lambda',
+      title: 'trace decays by γ only (λ left out of the recursion)',
+      explanation:
+        'The GAE recursion is A_t = δ_t + γλ(1 − d_t)A_{t+1}. Dropping λ makes every advantage the full discounted sum of TD errors (the λ = 1 Monte-Carlo advantage).',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'returns-use-next-value',
+      title: 'returns add V_{t+1} instead of V_t',
+      explanation:
+        'The value target is the advantage plus the value of the state it was measured from: R_t = A_t + V(s_t), i.e. values[:, t], not values[:, t + 1].',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'advantages-normalized',
+      title: 'advantages normalized (mean 0, std 1) before returning',
+      explanation:
+        'Normalizing advantages is a separate step of the PPO update, not part of GAE: return the raw A_t (and R_t = A_t + V_t) as defined.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'recursion-runs-forward',
+      title: 'recursion run forward in time (t = 0 … T − 1)',
+      explanation:
+        'A_t depends on the future: A_t = δ_t + γλ(1 − d_t)A_{t+1}, so the loop must run backwards from t = T − 1. Running it forward accumulates past TD errors instead.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'delta-undiscounted',
+      title: 'TD error without γ on the next value: δ = r + V(s′) − V(s)',
+      explanation:
+        'The TD error discounts the bootstrap: δ_t = r_t + γ(1 − d_t)V_{t+1} − V_t. Leaving γ out overvalues the next state at every step.',
+      diagnostic: 'mismatch',
+    },
   ],
 });

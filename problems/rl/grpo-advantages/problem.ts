@@ -99,5 +99,33 @@ export default defineProblem({
         'The statement divides by σ + ε. √(σ² + ε) is a different denominator — the gap is about √ε for small groups spreads, so with a large eps the advantages come out visibly off. Take the std first, then add eps.',
       diagnostic: 'mismatch',
     },
+    {
+      id: 'eps-replaced-by-zero-guard',
+      title: 'eps argument not used: divided by the bare std (std = 0 guarded separately) or by std + a hard-coded tiny eps',
+      explanation:
+        'The formula divides by std + eps, with the eps passed in, for every group. Dividing by the bare std (guarding only std = 0), or adding a fixed 1e-8, changes every advantage whenever the given eps is not negligible next to the std.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'std-not-centred',
+      title: 'std computed as √mean(r²) without subtracting the mean',
+      explanation:
+        'The standard deviation is √mean((r − mean)²). Taking the root mean square of the raw rewards skips the centring, so the scale is too large whenever the group mean is not 0.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'variance-not-std',
+      title: 'divided by the variance instead of the standard deviation',
+      explanation:
+        'Normalize by the standard deviation, √variance + eps. Dividing by the variance forgets the square root: advantages are too large for groups with variance below 1 and too small above.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'not-scaled',
+      title: 'only centred: the division by the group std is missing',
+      explanation:
+        'GRPO’s advantage is (r − mean) / (std + eps): after subtracting the group mean, divide by the group’s standard deviation (plus eps) so every group has unit scale.',
+      diagnostic: 'mismatch',
+    },
   ],
 });

@@ -163,5 +163,61 @@ export default defineProblem({
       explanation: 'Clip the probability ratio to [1 − ε, 1 + ε] and multiply by the raw advantage; the advantages are never clipped.',
       diagnostic: 'mismatch',
     },
+    {
+      id: 'clipfraction-ge-eps',
+      title: 'clip fraction counts |r − 1| ≥ ε instead of > ε',
+      explanation:
+        'A token is clipped only when its ratio lies strictly outside [1 − ε, 1 + ε]. With ≥, tokens exactly on the boundary count, so at ε = 0 every unchanged token (r = 1) is counted as clipped.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'ratio-inverted',
+      title: 'importance ratio inverted: exp(old − new)',
+      explanation:
+        'The ratio is π_new / π_old = exp(logProbsNew − logProbsOld). Subtracting the other way round gives its reciprocal, so the surrogate and the clip fraction are computed for the wrong ratio.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'surrogate-not-negated',
+      title: 'clipped surrogate added to the loss instead of subtracted',
+      explanation:
+        'PPO maximizes the clipped surrogate, so the loss to minimize is its negative: −mean(min(r·A, clip(r)·A)) + β·KL. Adding the surrogate makes gradient descent push the objective down.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'clipfraction-upper-only',
+      title: 'clip fraction counts only ratios above 1 + ε',
+      explanation:
+        'Clipping happens on both sides: a token counts when r > 1 + ε or r < 1 − ε, i.e. |r − 1| > ε. Testing only the upper bound misses the tokens whose probability dropped.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'kl-coef-missing',
+      title: 'KL penalty added without its coefficient β',
+      explanation:
+        'The KL term enters the loss scaled by klCoef: loss = −surrogate + β·KL. Adding the raw KL over- or under-weights the penalty whenever β ≠ 1.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'kl-not-in-loss',
+      title: 'KL penalty left out of the loss',
+      explanation:
+        'The loss is the negated clipped surrogate plus β times the KL estimate. Computing approxKl but returning only the policy term drops the penalty that keeps the policy near the reference.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'surrogate-summed',
+      title: 'surrogate summed over tokens instead of averaged',
+      explanation:
+        'The policy term is the mean over all tokens of min(r·A, clip(r)·A); summing makes the loss scale with the number of tokens and outweighs the KL term.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'kl-against-old',
+      title: 'KL estimated from the old log-probs instead of the new ones',
+      explanation:
+        'The penalty measures how far the current policy has moved from the reference: d = refLogProbs − logProbsNew. Using logProbsOld measures the rollout policy instead, which carries no gradient.',
+      diagnostic: 'mismatch',
+    },
   ],
 });

@@ -111,5 +111,40 @@ export default defineProblem({
       explanation: 'The policy-gradient estimate sums over the steps of an episode and averages over episodes: divide the total by N, not by N·T (which shrinks the gradient by 1/T).',
       diagnostic: 'mismatch',
     },
+    {
+      id: 'extra-discount',
+      title: 'one discount too many: G_t = γ·(r_t + G_{t+1})',
+      explanation:
+        'The reward at step t itself is not discounted: G_t = r_t + γ·G_{t+1}. Multiplying the whole sum by γ discounts every reward-to-go by one extra factor.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'gamma-ignored',
+      title: 'rewards not discounted (γ ignored)',
+      explanation:
+        'The reward-to-go is discounted: G_t = Σ_k γ^(k−t) r_k. Summing the raw future rewards is only right for γ = 1.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'no-mean-over-episodes',
+      title: 'summed over episodes instead of averaged (no ÷ N)',
+      explanation:
+        'The loss is the per-episode sum averaged over the N episodes: divide the total by N so it does not grow with the batch.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'baseline-added',
+      title: 'baseline added to the return instead of subtracted',
+      explanation:
+        'The advantage is G_t − b_t: the baseline is subtracted to reduce variance. Adding it shifts every weight upward instead.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'returns-normalized',
+      title: 'returns standardized (mean 0, std 1) before the baseline',
+      explanation:
+        'The statement weights each log-prob by the plain reward-to-go minus the given baseline. Standardizing the returns is a training trick that changes the loss value; leave them as computed.',
+      diagnostic: 'mismatch',
+    },
   ],
 });

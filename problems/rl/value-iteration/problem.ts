@@ -144,5 +144,61 @@ export default defineProblem({
       explanation: 'Among actions with equal Q the statement asks for the lowest index: replace the running best only when a later action is strictly greater (tf.argMax also returns the first maximum).',
       diagnostic: 'mismatch',
     },
+    {
+      id: 'one-extra-sweep',
+      title: 'sweeps + 1 Bellman sweeps run (loop bound k <= sweeps)',
+      explanation:
+        'Run exactly `sweeps` synchronous sweeps starting from V = 0 (k < sweeps). An inclusive bound performs one more backup, so the values have looked one step further ahead.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'one-sweep-short',
+      title: 'only sweeps − 1 Bellman sweeps run',
+      explanation:
+        'Starting from V = 0, each sweep is one Bellman backup and `sweeps` of them are asked for. Stopping one early returns values that look one step less ahead.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'up-down-swapped',
+      title: 'up and down swapped (action 0 moves to row + 1)',
+      explanation:
+        'Rows grow downwards: action 0 (up) goes to row − 1 and action 2 (down) to row + 1. Swapping them leaves the values unchanged but reports the wrong greedy action.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'inactive-policy-zero',
+      title: 'walls and terminals given action 0 instead of −1',
+      explanation:
+        'Cells where no action is taken (walls and terminals) must report policy −1. Leaving the default 0 makes them look like states whose best action is up.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'values-start-at-rewards',
+      title: 'values initialized to the rewards instead of 0',
+      explanation:
+        'Value iteration starts from V = 0 everywhere; after k sweeps V is the best k-step return. Starting from V = R counts the rewards one extra time, discounted, at the end of every path.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'policy-from-previous-values',
+      title: 'policy taken from the argmax of the last sweep (values one sweep old)',
+      explanation:
+        'The greedy policy is the argmax of Q computed with the final values V_K. Recording the argmax during the last sweep uses V_{K−1}, the values before that sweep.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'discount-missing',
+      title: 'next value not discounted: Q = R(s′) + V(s′)',
+      explanation:
+        'The Bellman backup discounts the future: Q(s, a) = R(s′) + γ·V(s′). Without γ, values keep growing with every sweep instead of converging.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'average-over-actions',
+      title: 'values averaged over the actions instead of maximized',
+      explanation:
+        'Value iteration backs up the best action: V(s) = max_a Q(s, a). Averaging over the four actions evaluates a uniformly random policy instead.',
+      diagnostic: 'mismatch',
+    },
   ],
 });

@@ -1,0 +1,12 @@
+import * as tf from '@tensorflow/tfjs';
+
+// rewards: [nPrompts, groupSize] float32, one row per prompt (its group of sampled completions).
+export function grpoAdvantages(rewards: tf.Tensor2D, eps: number): tf.Tensor2D {
+  return tf.tidy(() => {
+    // Statistics per group (row), kept as [nPrompts, 1] so they broadcast over the group.
+    const { mean, variance } = tf.moments(rewards, 1, true); // population variance (divides by G)
+    // Bug: root mean square of the raw rewards, not of the deviations
+    const std = tf.sqrt(rewards.square().mean(1, true));
+    return rewards.sub(mean).div(std.add(eps)) as tf.Tensor2D;
+  });
+}
