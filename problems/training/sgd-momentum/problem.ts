@@ -69,8 +69,8 @@ export default defineProblem({
     },
     {
       id: 'nesterov-ignored',
-      title: 'nesterov flag ignored',
-      explanation: 'With nesterov, step along g + μ·v (using the freshly updated v), not along v.',
+      title: 'the Nesterov step equals the plain momentum step (the flag ignored, or g + μ·v taken with the old v)',
+      explanation: 'With nesterov, first update v = μ·v + g, then step along g + μ·v with that fresh v. Stepping along v, or along g + μ·v before v is updated (which is the same number), is plain momentum.',
       diagnostic: 'mismatch',
     },
     {

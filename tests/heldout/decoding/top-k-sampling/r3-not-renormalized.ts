@@ -1,0 +1,38 @@
+// Held-out wrong variant: Kept tokens use their probabilities from the softmax over the whole vocabulary and are not renormalized over the top k.
+import * as tf from '@tensorflow/tfjs';
+
+export function topKSample(logits: tf.Tensor2D, k: number, u: tf.Tensor1D): tf.Tensor1D {
+  const [batch, vocab] = logits.shape;
+  const { values, indices } = tf.topk(logits, k, true);
+  const vals = values.arraySync() as number[][];
+  const idx = indices.arraySync() as number[][];
+  const uArr = u.arraySync() as number[];
+  const logitsArr = logits.arraySync() as number[][];
+  values.dispose();
+  indices.dispose();
+  const out: number[] = [];
+  for (let b = 0; b < batch; b++) {
+    const prob = new Float64Array(vocab);
+    const keep = new Uint8Array(vocab);
+    const row = logitsArr[b];
+    const mx = vals[b][0];
+    let total = 0;
+    for (let i = 0; i < vocab; i++) total += Math.exp(row[i] - mx);
+    for (let r = 0; r < k; r++) {
+      const e = Math.exp(vals[b][r] - mx);
+      prob[idx[b][r]] = e;
+      keep[idx[b][r]] = 1;
+    }
+    let cum = 0;
+    let id = -1;
+    let lastKept = -1;
+    for (let i = 0; i < vocab; i++) {
+      if (!keep[i]) continue;
+      lastKept = i;
+      cum += prob[i] / total;
+      if (id < 0 && cum > uArr[b]) id = i;
+    }
+    out.push(id < 0 ? lastKept : id);
+  }
+  return tf.tensor1d(out, 'int32');
+}

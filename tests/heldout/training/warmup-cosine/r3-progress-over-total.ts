@@ -1,0 +1,18 @@
+// Held-out wrong variant: the cosine progress is ρ = (s − W)/S (divided by totalSteps) instead of (s − W)/(S − W), so the decay does not reach minLr at step S.
+export function warmupCosine(steps: number[], baseLr: number, warmupSteps: number, totalSteps: number, minLr: number): number[] {
+  const out: number[] = [];
+  for (const s of steps) {
+    let lr: number;
+    if (s < warmupSteps) {
+      lr = baseLr * (s / warmupSteps);
+    } else if (s <= totalSteps) {
+      const progress = (s - warmupSteps) / totalSteps;
+      const cosine = 0.5 * (1 + Math.cos(Math.PI * progress));
+      lr = minLr + cosine * (baseLr - minLr);
+    } else {
+      lr = minLr;
+    }
+    out.push(lr);
+  }
+  return out;
+}
