@@ -13,7 +13,11 @@
  * problems with an onnx.ts) and with tfjs alone (`tfjs`, the localStorage switch
  * tensordojo.crossCheck=off), so the second engine's cost is visible.
  *
- *   node scripts/bench.mjs [--gap-ms=1500] [--backends=wasm,cpu] [--problems=attention/scaled-dot-product,...]
+ * `--think-ms` pauses between the editor becoming interactive and the first Submit, as a person
+ * reads the statement first (the page warms up the runner, the second engine and the expected
+ * answers in that time); 0 clicks at once, and then the verdict waits for the warm-up.
+ *
+ *   node scripts/bench.mjs [--gap-ms=1500] [--think-ms=0] [--backends=wasm,cpu] [--problems=attention/scaled-dot-product,...]
  *                          [--engines=tfjs+onnx,tfjs] [--fresh=3] [--warm=7] [--out=bench-results.json]
  */
 import { writeFileSync } from 'node:fs';
@@ -41,6 +45,7 @@ const warmRuns = Math.max(7, Number(args.warm ?? 7));
  * 0 measures back-to-back clicks (the sandbox may still be starting).
  */
 const gapMs = Number(args['gap-ms'] ?? 1500);
+const thinkMs = Number(args['think-ms'] ?? 0);
 const out = resolve(root, args.out ?? 'bench-results.json');
 /** The target this benchmark reports against. */
 /** First Submits on SwiftShader also start onnxruntime and compile every shader: over a minute here. */
@@ -83,6 +88,8 @@ const results = {
   cpus: (await import('node:os')).cpus().length,
   freshRuns,
   warmRuns,
+  gapMs,
+  thinkMs,
   target: TARGET,
   editorInteractiveMs: [],
   runs: [],
@@ -113,6 +120,7 @@ try {
           await app.waitForEditor();
           await app.useBackend(backend);
           await app.setCode(reference);
+          if (thinkMs) await new Promise((r) => setTimeout(r, thinkMs));
           const verdict = await app.submit(VERDICT_TIMEOUT_MS);
           if (verdict.status !== 'accepted') throw new Error(`first run: ${verdict.status}\n${verdict.text}`);
           first.push(sample(verdict));

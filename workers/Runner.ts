@@ -1,7 +1,7 @@
 import * as Comlink from 'comlink';
 import type { BackendChoice, BackendName, JudgeRequest, RunPhase, RunnerApi, RunnerInfo, Verdict } from '../src/shared/protocol';
 import type { TF } from '../src/judge/inputs';
-import { JudgeCache, judgeSource, type JudgeContext } from '../src/judge/judge';
+import { JudgeCache, judgeSource, prepareReference, type JudgeContext } from '../src/judge/judge';
 import type { ProblemDefinition } from '../src/judge/problem';
 import { loadMistakeSources, loadOnnxFormulation, loadProblem } from '../src/judge/registry';
 import type { OnnxEngine } from '../src/onnx/OrtEngine';
@@ -33,6 +33,8 @@ export class Runner implements RunnerApi {
   >();
   /** Set when the WebGPU device is lost: every later verdict would be the GPU's fault, not the user's. */
   private deviceLost?: string;
+  /** Judging and warm-up take turns (see `exclusive`). */
+  private lock: Promise<void> = Promise.resolve();
   /** The second engine; absent until connected, and then used on every Submit of a formulated problem. */
   private onnxEngine?: OnnxEngine;
 
@@ -64,6 +66,34 @@ export class Runner implements RunnerApi {
     this.onnxEngine = Comlink.wrap<OnnxEngine>(port) as unknown as OnnxEngine;
   }
 
+  /**
+   * Warm up for a problem before the user asks: load its code and work out the expected answers
+   * (the page calls this in idle time once the editor is up). One case at a time, each under the
+   * same lock as judging (tf's scopes are one stack, so two async flows must not interleave), so a
+   * Run pressed meanwhile waits for at most one reference. Never fails: the judging run reports.
+   */
+  async prepare(problemId: string): Promise<void> {
+    try {
+      const { problem, formulation, cache } = await this.load(problemId);
+      const crossCheck = formulation && this.onnxEngine ? { engine: this.onnxEngine, formulation } : undefined;
+      for (const spec of cache.casesFor(problem, 'submit')) {
+        if (!(await this.exclusive(() => prepareReference({ tf: this.tf, problem, crossCheck, cache }, spec)))) return;
+      }
+    } catch {
+      // An unknown problem: the judging run says so.
+    }
+  }
+
+  /** Run `work` after every earlier exclusive job, never beside one. */
+  private exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const result = this.lock.then(work);
+    this.lock = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    return result;
+  }
+
   async judge(request: JudgeRequest, onPhase?: (phase: RunPhase) => void): Promise<Verdict> {
     const backend = this.backend ?? (this.tf.getBackend() as BackendName);
     try {
@@ -73,7 +103,7 @@ export class Runner implements RunnerApi {
       const realms = this.realms;
       const openRealm = realms ? () => realms.take(backend) : undefined;
       const context: JudgeContext = { tf: this.tf, backend, problem, mistakeSources, crossCheck, onPhase, cache, openRealm };
-      const verdict = await judgeSource(context, request);
+      const verdict = await this.exclusive(() => judgeSource(context, request));
       if (this.deviceLost) throw new GpuDeviceLostError(this.deviceLost);
       return verdict;
     } catch (error) {

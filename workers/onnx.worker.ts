@@ -1,6 +1,6 @@
 import * as Comlink from 'comlink';
-import * as ort from 'onnxruntime-web/webgpu';
-import ortWasm from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.wasm?url';
+import ortWasmPlain from 'onnxruntime-web/ort-wasm-simd-threaded.wasm?url';
+import ortWasmAsyncify from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.wasm?url';
 import { GraphBuilder } from '../src/onnx/GraphBuilder';
 import { OrtEngine } from '../src/onnx/OrtEngine';
 import type { OnnxProviderChoice } from '../src/shared/protocol';
@@ -8,9 +8,19 @@ import { probeGpuAdapter } from './autoBackend';
 
 // The second reference engine. It never runs user code: the main thread warms it up, then hands
 // it and the runner worker the two ends of a MessageChannel.
-ort.env.wasm.wasmPaths = { wasm: ortWasm };
-// Threads need cross-origin isolation, which the app does not require; one thread is plenty here.
-ort.env.wasm.numThreads = 1;
+
+/**
+ * The smallest onnxruntime build that serves the providers: the plain wasm build (a 14 MB binary)
+ * unless the WebGPU EP is used, which needs the asyncify build (27 MB). Loading and compiling half
+ * the bytes is most of what the first Submit used to wait for.
+ */
+async function loadOrt(providers: string[]) {
+  const ort = providers.includes('webgpu') ? await import('onnxruntime-web/webgpu') : await import('onnxruntime-web/wasm');
+  ort.env.wasm.wasmPaths = { wasm: providers.includes('webgpu') ? ortWasmAsyncify : ortWasmPlain };
+  // Threads need cross-origin isolation, which the app does not require; one thread is plenty here.
+  ort.env.wasm.numThreads = 1;
+  return ort;
+}
 
 let engine: OrtEngine | undefined;
 
@@ -39,7 +49,10 @@ function warmUpModel(): Uint8Array {
 
 const api: OnnxWorkerApi = {
   async warmUp(choice) {
-    engine ??= new OrtEngine(ort as never, await providersFor(choice));
+    if (!engine) {
+      const providers = await providersFor(choice);
+      engine = new OrtEngine((await loadOrt(providers)) as never, providers);
+    }
     return engine.warmUp(warmUpModel());
   },
   connect(port) {

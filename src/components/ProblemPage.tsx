@@ -137,6 +137,20 @@ export function ProblemPage({ problem, link, runner, runnerStatus, backendChoice
 
   useActiveTime();
 
+  // Warm up in idle time once the draft is in the editor, so the first Run and Submit find the
+  // runner, the second engine and the expected answers ready (never blocking typing).
+  const draftLoaded = initialCode !== undefined;
+  useEffect(() => {
+    if (!draftLoaded) return;
+    const warm = () => void runner.warmUp(problemId);
+    if (typeof requestIdleCallback === 'function') {
+      const handle = requestIdleCallback(warm, { timeout: 2_000 });
+      return () => cancelIdleCallback(handle);
+    }
+    const timer = setTimeout(warm, 200);
+    return () => clearTimeout(timer);
+  }, [draftLoaded, runner, problemId]);
+
   // Hints are revealed in layers and the count is remembered; so is revealing the editorial.
   const hints = {
     shown: hintsUsed,

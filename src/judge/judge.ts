@@ -65,6 +65,22 @@ export function casesFor(problem: ProblemDefinition, mode: JudgeRequest['mode'])
   return mode === 'run' ? all.filter((c) => c.public) : all;
 }
 
+/**
+ * Work out one case's expected answer (and the second engine's, when it is connected) ahead of the
+ * first Run or Submit, while the user reads and types: the verdict then only runs the user's code.
+ * False when a reference failed: the judging run reports it.
+ */
+export async function prepareReference(context: Pick<JudgeContext, 'tf' | 'problem' | 'crossCheck'> & { cache: JudgeCache }, spec: CaseSpec): Promise<boolean> {
+  const { tf, problem, crossCheck, cache } = context;
+  try {
+    if (!cache.expected.has(spec)) cache.expected.set(spec, await runReference(tf, problem, spec.args));
+    if (crossCheck && !cache.second.has(spec)) cache.second.set(spec, await onnxExpected(crossCheck, spec.args));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Judge one source file against a problem: compile, run every case, compare, explain. */
 export async function judgeSource(context: JudgeContext, request: JudgeRequest): Promise<Verdict> {
   const started = now();

@@ -58,6 +58,8 @@ export class RunnerClient {
   crossCheck = true;
   /** Execution providers for the ONNX engine; read once, when the engine first loads. */
   onnxProvider: OnnxProviderChoice = 'auto';
+  /** The problem on screen, prepared again whenever a fresh worker starts. */
+  private warmProblem?: string;
 
   constructor(
     private readonly budgetMs: number = RUN_BUDGET_MS,
@@ -83,7 +85,11 @@ export class RunnerClient {
    */
   start(choice: BackendChoice): Promise<RunnerInfo> {
     this.choice = choice;
-    return this.slot.start();
+    const started = this.slot.start();
+    // A fresh worker (another backend, a restart) has no expected answers yet: prepare them again.
+    const problemId = this.warmProblem;
+    if (problemId) void started.then(() => this.warmUp(problemId), () => undefined);
+    return started;
   }
 
   /**
@@ -132,6 +138,24 @@ export class RunnerClient {
       };
     } finally {
       userTime.stop();
+    }
+  }
+
+  /**
+   * Get everything the first Run and Submit of `problemId` need ready before they are asked for:
+   * the runner and its backend, the second engine (loaded, warmed up and connected) and the
+   * problem's expected answers. Called in idle time once the editor is up; a request made before
+   * it ends simply waits for the same start-up. Never rejects: a failure here is reported by the
+   * request that needs the missing part.
+   */
+  async warmUp(problemId: string): Promise<void> {
+    this.warmProblem = problemId;
+    try {
+      const { id, api } = await this.slot.acquire();
+      if (this.crossChecks(problemId)) await this.connectOnnx(id, api);
+      if (this.slot.isCurrent(id)) await api.prepare(problemId);
+    } catch {
+      // Reported by the request that needs it.
     }
   }
 

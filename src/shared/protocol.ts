@@ -169,6 +169,8 @@ export interface RunnerApi {
    * watchdog charges the budget for the user's time only, not for the references or the engines.
    */
   judge(request: JudgeRequest, onPhase?: (phase: RunPhase) => void): Promise<Verdict>;
+  /** Load a problem and work out its expected answers ahead of the first request (idle warm-up). */
+  prepare(problemId: string): Promise<void>;
   /** Give the runner a port to the ONNX worker, the second reference engine used on Submit. */
   connectOnnx(port: MessagePort): void;
 }
