@@ -7,7 +7,7 @@
  * together.
  */
 import type { CaseResult, Diagnostic, Tolerance } from '../shared/protocol';
-import { valuesMatch, type Plain } from './compare';
+import { compareValues, valuesMatch, type Plain } from './compare';
 import { runCandidate, type CandidateOutcome } from './execute';
 import type { TF } from './inputs';
 import type { CaseSpec, ProblemDefinition } from './problem';
@@ -25,6 +25,12 @@ export interface Failure {
   expected: Plain;
   got: Plain;
   result: CaseResult;
+}
+
+/** A case the user's code passed, with its expected answer. */
+export interface Passed {
+  spec: CaseSpec;
+  expected: Plain;
 }
 
 /** Diagnostic kinds that come from comparing values, so a mistake's output can explain them. */
@@ -46,7 +52,7 @@ export class MistakeClassifier {
    * Only value mismatches are weighed; a size-limit failure is matched by the mistakes that also
    * build an over-limit tensor.
    */
-  async nameMistakes(failures: Failure[], tolerance: Tolerance): Promise<void> {
+  async nameMistakes(failures: Failure[], tolerance: Tolerance, passes: Passed[] = []): Promise<void> {
     const overLimit = failures.find((f) => f.result.diagnostic?.kind === 'resource-limit');
     if (overLimit && this.problem.maxTensorElements) {
       const named = await this.matchOverLimit(overLimit.spec, this.problem.maxTensorElements(overLimit.spec));
@@ -75,11 +81,16 @@ export class MistakeClassifier {
     // mistake right (a bug in dW1 and db1 is "ReLU mask missing", never "db1 unmasked", and a
     // single bug that moves two fields must not be named after one that moves only one of them).
     // A wrong name is worse than none.
-    const named = candidates
+    const consistent = candidates
       .map((m, order) => ({ m, order, e: evidence.get(m.id)! }))
-      .filter(({ e }) => e.agree > 0 && e.partial === 0 && e.disagree === 0 && e.unexplained === 0)
-      .sort((a, b) => b.e.agree - a.e.agree || a.order - b.order)
-      .map(({ m }) => ({ id: m.id, title: m.title, explanation: m.explanation }));
+      .filter(({ e }) => e.agree > 0 && e.partial === 0 && e.disagree === 0 && e.unexplained === 0);
+    // A mistake that is wrong on a case the user got right is a broader bug than the user's: it
+    // would name "wrong in both modes" for code that is wrong in one.
+    const named: NamedMistake[] = [];
+    for (const { m } of consistent.sort((a, b) => b.e.agree - a.e.agree || a.order - b.order)) {
+      if (await this.wrongWhereUserIsRight(m.id, passes, tolerance)) continue;
+      named.push({ id: m.id, title: m.title, explanation: m.explanation });
+    }
     if (named.length) {
       for (const failure of comparable) attach(failure.result, named);
       return;
@@ -95,6 +106,21 @@ export class MistakeClassifier {
         failure.result.diagnostic = { ...diagnostic, relation, message: `${diagnostic.message} ${relation}` };
       }
     }
+  }
+
+  /** True when the mistake fails (or throws on) one of the cases the user's code passed. */
+  private async wrongWhereUserIsRight(mistakeId: string, passes: Passed[], tolerance: Tolerance): Promise<boolean> {
+    const fn = this.load(mistakeId);
+    if (!fn) return true;
+    for (const pass of passes) {
+      const outcome = await this.outcome(mistakeId, fn, pass.spec);
+      if (!('value' in outcome)) return true;
+      const wrong = this.problem.compare
+        ? this.problem.compare(pass.expected, outcome.value, tolerance, pass.spec)
+        : compareValues(pass.expected, outcome.value, tolerance);
+      if (wrong) return true;
+    }
+    return false;
   }
 
   /** The first known mistake that, like the user's code, builds a tensor over the size limit. */

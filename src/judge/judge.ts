@@ -3,7 +3,7 @@ import { compareValues, type Plain } from './compare';
 import { guardedTf } from './guardedTf';
 import { describeArgs, type TF } from './inputs';
 import type { CaseSpec, ProblemDefinition } from './problem';
-import { MistakeClassifier, type Failure, type MistakeOutcomes } from './classify';
+import { MistakeClassifier, type Failure, type MistakeOutcomes, type Passed } from './classify';
 import { runReference } from './execute';
 import { InProcessRealm, type UserRealm } from './realm';
 
@@ -118,9 +118,10 @@ export async function judgeSource(context: JudgeContext, request: JudgeRequest):
     const mistakes = new MistakeClassifier(tf, problem, context.mistakeSources, userTf, cache.mistakes);
     const results: CaseResult[] = [];
     const failures: Failure[] = [];
+    const passes: Passed[] = [];
     /** A wrong answer: name the known mistakes behind its failing cases first (judge time, not the user's). */
     const wrongAnswer = async () => {
-      await mistakes.nameMistakes(failures, tolerance);
+      await mistakes.nameMistakes(failures, tolerance, passes);
       return finish('wrong-answer', results);
     };
     for (const spec of cache.casesFor(problem, request.mode)) {
@@ -188,6 +189,7 @@ export async function judgeSource(context: JudgeContext, request: JudgeRequest):
         elapsedMs: now() - caseStarted,
       });
       if (diagnostic && diagnostic.kind !== 'mutated-input') failures.push({ spec, expected, got: outcome.value, result: results[results.length - 1] });
+      if (!diagnostic) passes.push({ spec, expected });
     }
     return results.every((r) => r.passed) ? finish('accepted', results) : wrongAnswer();
   }

@@ -139,5 +139,23 @@ export default defineProblem({
       explanation: 'Scan each word left to right and continue after a merged pair, so "a a a" becomes "aa a"; scanning from the right gives "a aa" and different later counts.',
       diagnostic: 'mismatch',
     },
+    {
+      id: 'merge-by-string-replace',
+      title: 'merge applied by text replacement of "left right" in the joined word',
+      explanation: 'Replacing the substring "a b" in the space-joined symbols also fires where a is only the end of a longer symbol or b the start of one ("xa b", "a bc"). Walk the symbol list and merge only where two whole symbols equal (left, right).',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'one-merge-too-many',
+      title: 'one merge too many (loop runs numMerges + 1 times)',
+      explanation: 'for (let step = 0; step <= numMerges; step++) learns an extra merge; stop after numMerges merges (or earlier when nothing is left to merge).',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'tie-last-seen',
+      title: 'ties go to the last pair seen (>= instead of a tie rule)',
+      explanation: 'Among pairs with the same count, the lexicographically smallest (left, then right) wins. Replacing the best whenever count >= best.count keeps whichever tied pair happened to be counted last.',
+      diagnostic: 'mismatch',
+    },
   ],
 });

@@ -45,6 +45,10 @@ function cases(rng: Rng): CaseSpec[] {
     const start = rng.int(0, text.length - 6);
     add(`random ${i + 1}, pattern cut from the text`, text, text.slice(start, start + rng.int(2, 6)));
   }
+  // A scan mismatch that must fall back through fail[] (a failure table built by resetting gives []).
+  add('scan fallback to a border, no overlap (pattern 0 1 0 0 0)', [0, 1, 0, 0, 1, 0, 0, 0, 0], [0, 1, 0, 0, 0]);
+  // fail[] for 0 0 1 0 0 0 0 needs k = 2 → fail[1] = 1 at index 5; dropping k to 0 and re-comparing gives 1 instead of 2.
+  add('table fallback to a shorter border (pattern 0 0 1 0 0 0 0)', [0, 0, 1, 1, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0], [0, 0, 1, 0, 0, 0, 0]);
   return list;
 }
 
@@ -133,6 +137,24 @@ export default defineProblem({
       id: 'scan-stops-one-short',
       title: 'scan stops before the last token of the text',
       explanation: 'The loop must visit every text index 0 … n − 1; with i < n − 1 a match that ends at the last token is never reported.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'returns-end-indices',
+      title: 'returned the index where each match ends instead of where it starts',
+      explanation: 'When the scan completes a match at text position i, the match covers i − m + 1 … i; report its start i − m + 1.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'fallback-skips-token',
+      title: 'after falling back, the current token is not re-compared',
+      explanation: 'A mismatch at text[i] only shrinks the matched prefix to the border fail[j − 1]; text[i] must then be compared again with pattern[j] (a while loop), not skipped, or matches that begin inside the failed attempt are lost.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'failure-reset-then-recheck',
+      title: 'failure table drops the border to 0 on a mismatch (then compares with pattern[0])',
+      explanation: 'When pattern[i] ≠ pattern[k], the next candidate border is fail[k − 1], which may still extend; jumping straight to 0 and comparing only with pattern[0] loses the longer borders (a while loop over k = fail[k − 1] is needed).',
       diagnostic: 'mismatch',
     },
   ],

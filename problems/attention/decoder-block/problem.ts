@@ -239,5 +239,53 @@ export default defineProblem({
       explanation: 'After concatenating the heads, multiply by W_o before adding the result to the residual stream.',
       diagnostic: 'mismatch',
     },
+    {
+      id: 'gelu-constant-not-square-rooted',
+      title: 'GELU uses 2/π instead of √(2/π) inside the tanh',
+      explanation: 'The tanh approximation is ½u(1 + tanh(√(2/π)(u + 0.044715u³))); the factor is the square root of 2/π (≈ 0.798), not 2/π itself (≈ 0.637).',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'ln2-applied-to-input',
+      title: 'second LayerNorm applied to the input x instead of h = x + attention',
+      explanation: 'The FFN sub-layer reads the updated residual stream: FFN(LN₂(h)) with h = x + Attn(LN₁(x)). Normalising x makes the FFN ignore the attention output.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'gelu-missing-half',
+      title: 'GELU missing the factor ½ (u·(1 + tanh(…)))',
+      explanation: 'GELU(u) ≈ ½u(1 + tanh(√(2/π)(u + 0.044715u³))); without the ½ every FFN activation is doubled.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'gelu-cubic-term-missing',
+      title: 'GELU without the 0.044715·u³ term',
+      explanation: 'The tanh approximation\'s argument is √(2/π)(u + 0.044715u³); dropping the cubic term gives a visibly different curve for |u| ≳ 1.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'ln-gamma-beta-swapped',
+      title: 'LayerNorm gamma and beta swapped',
+      explanation: 'LayerNorm scales the normalised values by gamma and then adds beta: ẑ·γ + β, not ẑ·β + γ.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'masked-scores-zeroed',
+      title: 'future scores set to 0 instead of −∞ before the softmax',
+      explanation: 'A score of 0 still gets weight e⁰ in the softmax, so future tokens leak in; masked scores must be −∞ (or a large negative number) so their weight is 0.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'eps-outside-sqrt',
+      title: 'LayerNorm eps added outside the square root',
+      explanation: 'LayerNorm divides by √(σ² + ε); adding ε to σ instead changes the result when the variance is small.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'softmax-over-query-axis',
+      title: 'attention softmax taken over the query axis',
+      explanation: 'Each query\'s row of scores (the last axis, over keys) must sum to 1; normalising each key\'s column over the queries mixes different queries.',
+      diagnostic: 'mismatch',
+    },
   ],
 });

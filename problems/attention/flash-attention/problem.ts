@@ -203,5 +203,11 @@ export default defineProblem({
       explanation: 'The softmax runs over all tk keys, not block by block. Blocks must be merged with the online softmax: keep a running max m and sum ℓ, rescale ℓ and the accumulator by exp(m − m′), and divide by ℓ only at the end.',
       diagnostic: 'mismatch',
     },
+    {
+      id: 'first-block-skipped',
+      title: 'first key block skipped (loop starts at blockSize)',
+      explanation: 'The key blocks start at 0, blockSize, 2·blockSize, …; starting the loop at blockSize drops keys 0..blockSize−1 (and leaves 0/0 when there is only one block).',
+      diagnostic: 'mismatch',
+    },
   ],
 });

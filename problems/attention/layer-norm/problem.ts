@@ -215,5 +215,11 @@ export default defineProblem({
       explanation: 'The variance is the mean of (x − mean)² over the d features: use tf.mean, not tf.sum, or divide the sum by d.',
       diagnostic: 'mismatch',
     },
+    {
+      id: 'mean-absolute-deviation',
+      title: 'divided by the mean absolute deviation instead of the standard deviation',
+      explanation: 'LayerNorm divides by √(mean((x − μ)²) + eps), the standard deviation; mean|x − μ| is a different (smaller) spread.',
+      diagnostic: 'mismatch',
+    },
   ],
 });

@@ -145,5 +145,11 @@ export default defineProblem({
       explanation: 'RMS is √(mean(x²) + eps): square each entry, then average. Averaging |x| and squaring afterwards gives a smaller denominator whenever the entries of a row differ in size.',
       diagnostic: 'mismatch',
     },
+    {
+      id: 'l2-normalized-times-sqrt-d',
+      title: 'L2-normalised then scaled by √d (eps added to the sum, not the mean, of squares)',
+      explanation: '√d·x/‖x‖ equals x/RMS(x) only without eps: RMSNorm adds eps to the mean square, x/√(mean(x²) + eps). Adding it to Σx² shrinks its effect by a factor d.',
+      diagnostic: 'mismatch',
+    },
   ],
 });

@@ -126,5 +126,11 @@ export default defineProblem({
       explanation: 'Use the base passed in: LLaMA 3 uses 500000 and the hidden cases also try 100 and 1000000.',
       diagnostic: 'mismatch',
     },
+    {
+      id: 'exponent-over-half-dim',
+      title: 'frequency exponent −2i/(dHead/2) instead of −2i/dHead',
+      explanation: 'θᵢ = base^(−2i/dHead) for i = 0..dHead/2−1; dividing by the half width doubles the exponent, so the frequencies fall off far too fast (i/half alone would be right).',
+      diagnostic: 'mismatch',
+    },
   ],
 });

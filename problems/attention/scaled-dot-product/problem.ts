@@ -295,5 +295,11 @@ export default defineProblem({
       explanation: 'q.shape[1] is the feature width only for 2-D input; with batch or head axes it is tq or the number of heads. Use q.shape[q.rank - 1].',
       diagnostic: 'mismatch',
     },
+    {
+      id: 'unstable-softmax-denominator-guard',
+      title: 'softmax without subtracting the row maximum (exp·mask, zero totals divided by 1)',
+      explanation: 'exp of raw scores overflows to Infinity above ≈ 88 in float32 (and Infinity · 0 = NaN for a masked key); subtract each row’s maximum allowed score before exp. Guarding the denominator does not fix the overflow.',
+      diagnostic: 'non-finite',
+    },
   ],
 });

@@ -111,5 +111,17 @@ export default defineProblem({
       explanation: 'The statement asks for a 2-D tensor [seqLen, dModel]; do not add the leading batch axis that a module buffer would keep.',
       diagnostic: 'shape',
     },
+    {
+      id: 'exponent-over-half-width',
+      title: 'exponent 2i/(dModel/2) instead of 2i/dModel',
+      explanation: 'The wavelengths are 10000^(2i/dModel): with 2i already counting columns, divide by dModel. Dividing by dModel/2 makes the frequencies decay twice as fast.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'positions-linspace-to-seqlen',
+      title: 'positions from linspace(0, seqLen, seqLen) instead of 0, 1, …, seqLen − 1',
+      explanation: 'linspace includes both ends, so seqLen points from 0 to seqLen are not integers; the positions are 0..seqLen−1 (tf.range(0, seqLen) or linspace(0, seqLen − 1, seqLen)).',
+      diagnostic: 'mismatch',
+    },
   ],
 });

@@ -200,5 +200,35 @@ export default defineProblem({
       diagnostic: 'mismatch',
     },
     AUTODIFF_MISTAKE,
+    {
+      id: 'dk-missing-scale',
+      title: 'the 1/√d scale is missing from dk only',
+      explanation: 'S = QKᵀ/√d depends on K through the same 1/√d as on Q, so dK = dSᵀQ/√d just like dQ = dS·K/√d.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'dq-missing-scale',
+      title: 'the 1/√d scale is missing from dq only',
+      explanation: 'S = QKᵀ/√d, so dQ = dS·K/√d; the 1/√d belongs on dq as well as on dk.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'backward-scale-twice',
+      title: 'the 1/√d scale applied twice in the backward pass (on dS and again on dq, dk)',
+      explanation: 'dS is the gradient w.r.t. the scaled scores S; the chain rule through S = QKᵀ/√d brings in 1/√d exactly once, in dQ = dS·K/√d and dK = dSᵀQ/√d.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'softmax-backward-row-mean',
+      title: 'softmax backward with the row mean of dP ⊙ P instead of the row sum',
+      explanation: 'dS = P ⊙ (dP − Σ_keys dP ⊙ P): the correction is the full sum over the keys (the expected dP under P, already weighted by P); a mean divides it by t_k once more.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'softmax-backward-global-sum',
+      title: 'softmax backward with Σ dP ⊙ P over the whole tensor instead of each query row',
+      explanation: 'Each query row has its own softmax, so the correction Σ dP ⊙ P is summed over that row’s keys only (.sum(-1, true)); a total over all rows and batches mixes the rows.',
+      diagnostic: 'mismatch',
+    },
   ],
 });

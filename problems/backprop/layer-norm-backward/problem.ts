@@ -214,5 +214,17 @@ export default defineProblem({
       diagnostic: 'mismatch',
     },
     AUTODIFF_MISTAKE,
+    {
+      id: 'inv-std-on-mean-path-only',
+      title: 'the outer 1/sqrt(σ² + eps) left off the variance term',
+      explanation: 'All three terms share the factor: dx = (g − mean(g) − x̂·mean(g·x̂)) / sqrt(σ² + eps). A misplaced parenthesis that scales only g − mean(g) leaves the x̂ term unscaled.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'gamma-missing-in-variance-term',
+      title: 'γ left out of the variance term: x̂·mean(dy·x̂) instead of x̂·mean(g·x̂)',
+      explanation: 'Every path to x goes through ∂L/∂x̂ = g = dy·γ, so the variance correction is x̂·mean(g·x̂), like the mean correction mean(g); using dy there drops γ from one term.',
+      diagnostic: 'mismatch',
+    },
   ],
 });

@@ -201,6 +201,36 @@ export default defineProblem({
       explanation: 'z1 = x·W1 + b1: without b1 the ReLU mask, h, the loss and every gradient are computed at the wrong pre-activations.',
       diagnostic: 'mismatch',
     },
+    {
+      id: 'db1-unmasked',
+      title: 'db1 summed from the gradient before the ReLU mask',
+      explanation: 'b1 sits before the ReLU, so its gradient is the sum of the masked dz1 = dh ⊙ [z1 > 0], exactly like dW1 uses; summing dh lets units that were off (z1 ≤ 0) move their bias.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'dw1-unmasked',
+      title: 'dW1 computed from the gradient before the ReLU mask',
+      explanation: 'W1 sits before the ReLU, so dW1 = xᵀ·dz1 with dz1 = dh ⊙ [z1 > 0]; xᵀ·dh gives gradient to weights of units that were off (z1 ≤ 0).',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'forward-missing-b2',
+      title: 'b2 left out of the forward pass',
+      explanation: 'ŷ = h·W2 + b2: without b2 the residual ŷ − y, the loss and every gradient are computed at the wrong prediction.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'relu-applied-to-gradient',
+      title: 'ReLU applied to the gradient (relu(dh)) instead of masking by z1 > 0',
+      explanation: "The ReLU backward keeps dh where the forward input z1 was positive: dz1 = dh ⊙ [z1 > 0]. relu(dh) keeps the positive gradients instead, whatever the unit's state.",
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'grad-half',
+      title: 'dL/dŷ = (ŷ − y)/(2N): the ½ kept in the gradient',
+      explanation: 'Differentiating ½(ŷ − y)² brings down a 2 that cancels the ½, so dL/dŷ = (ŷ − y)/N; dividing by 2N halves every gradient.',
+      diagnostic: 'mismatch',
+    },
     AUTODIFF_MISTAKE,
   ],
 });

@@ -135,5 +135,11 @@ export default defineProblem({
       diagnostic: 'mismatch',
     },
     AUTODIFF_MISTAKE,
+    {
+      id: 'correction-missing-y',
+      title: 'the correction not multiplied by y: dx = y ⊙ dy − Σ dy·y',
+      explanation: 'Both terms of dx_i = y_i·dy_i − y_i·Σ_j dy_j y_j carry the factor y_i: dx = y ⊙ (dy − Σ dy·y). Subtracting the bare row sum outside the product leaves its y_i off.',
+      diagnostic: 'mismatch',
+    },
   ],
 });

@@ -185,5 +185,11 @@ export default defineProblem({
       diagnostic: 'non-finite',
     },
     AUTODIFF_MISTAKE,
+    {
+      id: 'lse-max-not-added-back',
+      title: 'log-sum-exp shifted by the row max without adding the max back',
+      explanation: 'log Σ exp(x) = m + log Σ exp(x − m): subtracting m inside the exponent keeps it stable, but m must be added back, otherwise every row’s loss is off by its max logit (the gradient from tf.softmax is unaffected).',
+      diagnostic: 'mismatch',
+    },
   ],
 });

@@ -159,5 +159,29 @@ export default defineProblem({
       explanation: 'Each round first assigns points to the current centroids, then moves each centroid to the mean of its points. Updating first averages the previous (initially all-zero) assignments, and the returned centroids lag one step behind the assignments.',
       diagnostic: 'mismatch',
     },
+    {
+      id: 'one-round-extra',
+      title: 'one round too many (loop runs iterations + 1 times)',
+      explanation: 'for (let it = 0; it <= iterations; it++) runs one extra assign/update round; run exactly `iterations` rounds with it < iterations.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'ignores-init-indices',
+      title: 'started from the first k points instead of points[initIndices]',
+      explanation: 'The starting centroids are given by index: centroid j starts at points[initIndices[j]], not at points[j].',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'farthest-centroid',
+      title: 'each point assigned to its farthest centroid (argMax instead of argMin)',
+      explanation: 'The assignment step picks the nearest centroid: the smallest distance (argMin, or argMax of the negated distance).',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'online-centroid-update',
+      title: 'centroids nudged toward each point in turn instead of set to the cluster mean',
+      explanation: 'The update step sets each centroid to the mean of all points assigned to it in this round, computed from the sums and counts after the assignment; moving it halfway toward each point in turn weights the last points most.',
+      diagnostic: 'mismatch',
+    },
   ],
 });

@@ -194,5 +194,35 @@ export default defineProblem({
       explanation: 'The cross-entropy gradient with respect to the logit is σ(z) − y. Using z − y is the linear-regression (squared-error) gradient.',
       diagnostic: 'mismatch',
     },
+    {
+      id: 'gradient-summed-loop',
+      title: 'gradient summed over the samples, not averaged (missing 1/n)',
+      explanation: 'The loss is a mean over the n samples, so ∂L/∂w = Xᵀ(p − y)/n and ∂L/∂b = mean(p − y). Leaving out the 1/n multiplies the step by n and can make the descent overshoot.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'loss-epsilon-clipped',
+      title: 'loss from log(p + ε): a saturated wrong prediction is capped near 16',
+      explanation: 'Adding ε = 1e-7 inside the logs keeps them finite but caps the loss of a confidently wrong point at −log ε ≈ 16.1, while its true loss is about |z|. Compute the loss from the logits: softplus(z) − y·z.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'loss-without-bias',
+      title: 'bias left out of the logits of the final loss',
+      explanation: 'The loss is evaluated at the final parameters, z = x·w + b; computing it from x·w alone ignores the learned bias.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'bias-step-without-lr',
+      title: 'bias stepped by its whole gradient, without the learning rate',
+      explanation: 'Both parameters move by lr times their gradient: b ← b − lr·mean(p − y), just like the weights.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'probabilities-computed-once',
+      title: 'p computed once before the loop, so every step reuses the gradient at zero',
+      explanation: 'Each step needs fresh probabilities from the current w and b; computing σ(Xw + b) outside the loop repeats the first step\'s gradient steps times.',
+      diagnostic: 'mismatch',
+    },
   ],
 });

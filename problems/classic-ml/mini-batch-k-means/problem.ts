@@ -179,5 +179,17 @@ export default defineProblem({
       explanation: 'Assign to the nearest centroid by (squared) Euclidean distance, the sum of squared coordinate differences; the L1 distance can pick a different centroid.',
       diagnostic: 'mismatch',
     },
+    {
+      id: 'batch-mean-one-step',
+      title: 'batch mean applied as one point (η = 1 / count, not batch size / count)',
+      explanation: 'Moving a centroid to its batch mean in one step is fine only with η = (points it got in this batch) / (its new count), which reproduces the per-point running mean. With η = 1 / count the whole batch weighs like a single point.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'global-count-rate',
+      title: 'learning rate 1 / (points seen overall) instead of 1 / (points this centroid received)',
+      explanation: 'Each centroid has its own count v_j: η = 1 / v_j makes it the running mean of its own points. A global counter shrinks every centroid\'s step as soon as other clusters receive points.',
+      diagnostic: 'mismatch',
+    },
   ],
 });

@@ -209,5 +209,29 @@ export default defineProblem({
       explanation: 'The convention here flips v when its largest-magnitude entry is negative; the sign of the sum of entries can disagree with it.',
       diagnostic: 'mismatch',
     },
+    {
+      id: 'normalise-after-loop',
+      title: 'vector normalised once after the loop instead of every step',
+      explanation: 'Cᵗv grows (or shrinks) like λ₁ᵗ, so after many steps or with large covariances its entries (or their squares in the norm) overflow and the result is 0 or NaN; divide by ‖v‖ after every multiplication.',
+      diagnostic: 'non-finite',
+    },
+    {
+      id: 'orthogonalise-instead-of-deflate',
+      title: 'earlier components projected out each step instead of deflating C',
+      explanation: 'The answer is defined by deflation, C ← C − λ v vᵀ after each component. Gram–Schmidt against the earlier vectors agrees only when those are converged eigenvectors; with unconverged ones it gives different vectors.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'components-as-columns',
+      title: 'components returned as columns ([d, k]) instead of rows ([k, d])',
+      explanation: 'Row i of the result is the i-th component: stack the vectors as rows, without transposing.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'centre-global-mean',
+      title: 'centred by one mean of all entries instead of each feature\'s mean',
+      explanation: 'Centring subtracts each feature\'s (column\'s) own mean, x.mean(0); subtracting the single mean of all entries leaves the column means in the data and skews the covariance.',
+      diagnostic: 'mismatch',
+    },
   ],
 });

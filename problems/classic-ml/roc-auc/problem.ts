@@ -127,5 +127,17 @@ export default defineProblem({
       explanation: 'At threshold t a sample is predicted positive when s ≥ t. With a strict >, each threshold leaves out its own group, the curve ends short of (1, 1) and the last segment\'s area is lost.',
       diagnostic: 'mismatch',
     },
+    {
+      id: 'area-not-normalised',
+      title: 'area left as a pair count, not divided by n₊·n₋',
+      explanation: 'The sweep adds up correctly ordered positive/negative pairs (ties as 1/2); the AUC is that count divided by the number of pairs n₊·n₋, so it lies in [0, 1].',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'rates-over-n',
+      title: 'TPR and FPR divided by n instead of the class sizes',
+      explanation: 'TPR = TP / n₊ and FPR = FP / n₋: each axis is normalised by its own class, so the area is divided by n₊·n₋, not n².',
+      diagnostic: 'mismatch',
+    },
   ],
 });

@@ -254,5 +254,29 @@ export default defineProblem({
       explanation: 'A probability that underflows to 0 gives log 0 = −Infinity and an infinite NLL, which misleads the search. Compute the log-probabilities directly: z/T − logsumexp(z/T) (tf.logSoftmax).',
       diagnostic: 'property',
     },
+    {
+      id: 'label-logit-unscaled',
+      title: 'true-class logit not divided by T (NLL = lse(z/T) − z_y)',
+      explanation: 'Every logit is scaled, the label\'s too: NLL = logsumexp(z/T) − z_y/T. Subtracting the raw z_y leaves only the log-sum-exp depending on T, so the search runs to wherever that alone is smallest.',
+      diagnostic: 'property',
+    },
+    {
+      id: 'returns-min-nll',
+      title: 'returned the minimum NLL instead of the temperature',
+      explanation: 'The search finds the T that minimises the NLL; return that T (exp of the search variable), not the loss value there.',
+      diagnostic: 'property',
+    },
+    {
+      id: 'unstable-lse-float32',
+      title: 'log(Σ exp(z/T)) in float32 without subtracting the row max',
+      explanation: 'In float32 exp overflows to Infinity above 88 and underflows to 0 far below 0, so the NLL becomes ±Infinity or NaN for small T or offset logits. Use tf.logSumExp or subtract the row max first.',
+      diagnostic: 'property',
+    },
+    {
+      id: 'sigmoid-cross-entropy',
+      title: 'per-class sigmoid (binary) cross-entropy instead of the softmax NLL',
+      explanation: 'The calibrated probabilities are softmax(z/T) over the classes; treating each class as an independent sigmoid against the one-hot label is a different loss with a different minimiser.',
+      diagnostic: 'property',
+    },
   ],
 });

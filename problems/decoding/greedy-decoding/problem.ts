@@ -210,5 +210,12 @@ export default defineProblem({
         'The prompt is not a generated token: return only x₁, x₂, … (at most maxNewTokens of them), without startToken in front.',
       diagnostic: 'mismatch',
     },
+    {
+      id: 'one-token-too-few',
+      title: 'one token fewer than maxNewTokens (loop bound off by one)',
+      explanation:
+        'Up to maxNewTokens tokens are generated (fewer only when EOS is produced). A bound of maxNewTokens − 1 (or a loop starting at 1) stops one token early.',
+      diagnostic: 'mismatch',
+    },
   ],
 });

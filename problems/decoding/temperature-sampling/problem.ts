@@ -239,5 +239,12 @@ export default defineProblem({
         'Each row is its own distribution over the vocabulary: apply the softmax along the last axis (tf.softmax’s default), not across the rows of the batch.',
       diagnostic: 'mismatch',
     },
+    {
+      id: 'no-max-shift-last-allowed',
+      title: 'softmax without subtracting the max (NaN probabilities fall back to the last allowed token)',
+      explanation:
+        'exp(z / T) overflows float32 above about 88.7, so exp/Σexp is Infinity/Infinity = NaN, a NaN running total never exceeds u, and the row falls through to the last non-banned token. Subtract the row max before exponentiating (tf.softmax does).',
+      diagnostic: 'mismatch',
+    },
   ],
 });

@@ -249,5 +249,23 @@ export default defineProblem({
       explanation: 'Dequantization is q · s with the rounded, clipped integer codes; multiplying the unrounded w / s back by s just returns w and hides the quantization error.',
       diagnostic: 'mismatch',
     },
+    {
+      id: 'max-not-abs-negative-scale',
+      title: 'max(w) instead of max(|w|), giving all-negative rows a negative scale',
+      explanation: 'The scale is the largest magnitude over 127, always positive: use max(|w|). The signed max is negative on a row of negative weights, which flips the sign of every code, and too small on rows whose extreme value is negative.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'no-zero-row-guard-nan',
+      title: 'all-zero row gives scale 0, so its q and dequantized are 0/0 = NaN',
+      explanation: 'absmax is 0 for an all-zero row, so scale = 0 and w / scale is NaN (NaN · 0 is still NaN in dequantized). Give such a row a positive scale (e.g. 1) so its codes and dequantized values are 0.',
+      diagnostic: 'property',
+    },
+    {
+      id: 'min-max-range-over-255',
+      title: 'scale = (max − min) / 255, the affine (zero-point) step',
+      explanation: 'Symmetric absmax quantization has no zero point: s_i = max_j |W_ij| / 127 so that ±absmax maps to ±127. The min–max step over 255 levels belongs to asymmetric quantization with an offset and is the wrong size here.',
+      diagnostic: 'mismatch',
+    },
   ],
 });

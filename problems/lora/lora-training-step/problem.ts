@@ -179,5 +179,35 @@ export default defineProblem({
       explanation: 'tf.grad, tf.grads, tf.valueAndGrad(s), tf.variableGrads, tf.customGrad and tf.train are off-limits: derive dL/dA and dL/dB with matMul.',
       diagnostic: 'forbidden-api',
     },
+    {
+      id: 'scale-floor-division',
+      title: 'alpha / r rounded down to an integer (Python alpha // r)',
+      explanation: 'The LoRA scale is the real ratio alpha / r: with alpha = 1, r = 8 it is 0.125, not 0. Math.floor (or porting Python’s //) throws away the fraction and can zero the adapter.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'da-missing-scale',
+      title: 'alpha / r left out of dA only',
+      explanation: 'A reaches y only through s·(x·A)·B, so dL/dA = s·xᵀ·(dy·Bᵀ), with the same s = alpha / r as dL/dB = s·(xA)ᵀ·dy.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'db-missing-scale',
+      title: 'alpha / r left out of dB only',
+      explanation: 'B reaches y only through s·(x·A)·B, so dL/dB = s·(xA)ᵀ·dy, with the same s = alpha / r as dL/dA.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'grad-over-batch-only',
+      title: 'gradient divided by n while the loss averages all n·dOut entries',
+      explanation: 'L = mean over all n·dOut squared errors, so dL/dy = 2(y − T)/(n·dOut); dividing by n alone makes both gradients dOut times too large even though the reported loss is right.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'trainable-counts-delta',
+      title: 'trainable parameters counted as dIn · dOut (the size of W)',
+      explanation: 'Only the factors are trained: A has dIn·r scalars and B has r·dOut, so the count is r·(dIn + dOut) — far fewer than the dIn·dOut of W or of the merged update a·b.',
+      diagnostic: 'mismatch',
+    },
   ],
 });

@@ -193,5 +193,23 @@ export default defineProblem({
       explanation: 'TensorFlow.js ops never modify a tensor in place: w.add(delta) returns a new tensor, and that sum W + (alpha / r)·A·B is what must be returned.',
       diagnostic: 'mismatch',
     },
+    {
+      id: 'scale-floor-division',
+      title: 'alpha / r rounded down to an integer (Python alpha // r)',
+      explanation: 'The LoRA scale is the real ratio alpha / r: with alpha = 1, r = 8 it is 0.125, not 0. Math.floor (or porting Python’s //) throws away the fraction and can zero the adapter.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'scale-alpha-times-r',
+      title: 'update scaled by alpha · r instead of alpha / r',
+      explanation: 'The scale is alpha divided by the rank, s = alpha / r, so a larger rank gives each direction a smaller weight; multiplying by r makes the update r² times too large.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'scale-on-both-factors',
+      title: 'alpha / r applied twice (to both factors), i.e. (alpha / r)² overall',
+      explanation: 'The product a·b is scaled once: (alpha / r)·a·b. Scaling a and b (or x·a and the result) separately multiplies the update by (alpha / r)².',
+      diagnostic: 'mismatch',
+    },
   ],
 });

@@ -168,5 +168,26 @@ export default defineProblem({
         'The TD error discounts the bootstrap: δ_t = r_t + γ(1 − d_t)V_{t+1} − V_t. Leaving γ out overvalues the next state at every step.',
       diagnostic: 'mismatch',
     },
+    {
+      id: 'delta-sign-flipped',
+      title: 'TD error sign flipped: δ = V(s) − (r + γV(s′))',
+      explanation:
+        'The TD error is how much better the step went than the critic expected: δ_t = r_t + γ(1 − d_t)V_{t+1} − V_t. Writing it the other way round negates every advantage, and the returns A + V come out wrong too.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'bootstrap-from-last-step-value',
+      title: 'last step bootstraps from V_{T−1} instead of the bootstrap column values[:, T]',
+      explanation:
+        'values has T + 1 columns: values[:, T] is the value of the state after the last step. Reading only the first T columns (and reusing V_{T−1} for the last step) bootstraps a truncated rollout from the wrong state.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'returns-monte-carlo',
+      title: 'returns computed as the discounted reward sum instead of A + V',
+      explanation:
+        'The returns asked for are the λ-returns A_t + V_t, the targets that match the advantages. The bootstrapped discounted reward sum r_t + γ(1 − d_t)R_{t+1} only equals them when λ = 1.',
+      diagnostic: 'mismatch',
+    },
   ],
 });

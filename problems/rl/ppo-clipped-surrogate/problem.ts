@@ -219,5 +219,19 @@ export default defineProblem({
         'The penalty measures how far the current policy has moved from the reference: d = refLogProbs − logProbsNew. Using logProbsOld measures the rollout policy instead, which carries no gradient.',
       diagnostic: 'mismatch',
     },
+    {
+      id: 'advantage-outside-min',
+      title: 'advantage factored out of the min: min(r, clip(r))·A',
+      explanation:
+        'The min must compare the two products r·A and clip(r)·A. Pulling A outside, min(r, clip(r))·A, is only the same when A ≥ 0; for a negative advantage it picks the optimistic term instead of the pessimistic one.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'kl-k2-estimator',
+      title: 'KL estimated with k2 (½·d²) instead of k3',
+      explanation:
+        'The statement asks for the k3 estimator exp(d) − d − 1 with d = refLogProbs − logProbsNew. ½·d² (k2) agrees only to second order, so it differs once the policy moves away from the reference.',
+      diagnostic: 'mismatch',
+    },
   ],
 });

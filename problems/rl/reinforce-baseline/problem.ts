@@ -146,5 +146,26 @@ export default defineProblem({
         'The statement weights each log-prob by the plain reward-to-go minus the given baseline. Standardizing the returns is a training trick that changes the loss value; leave them as computed.',
       diagnostic: 'mismatch',
     },
+    {
+      id: 'reward-to-go-from-next-step',
+      title: 'reward-to-go starts at the next step (r_t left out of G_t)',
+      explanation:
+        'Step t is weighted by G_t = r_t + γ·G_{t+1}, which includes the reward collected at step t itself. Recording the running sum before adding r_t weights each step by G_{t+1} (and the last step by 0).',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'discounted-by-gamma-t',
+      title: 'advantages also scaled by γ^t',
+      explanation:
+        'The statement weights step t by G_t − b_t with no extra factor. Multiplying by γ^t (the episodic textbook form) shrinks the weight of later steps, so the loss differs whenever γ < 1.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'advantages-normalized',
+      title: 'advantages standardized (mean 0, std 1) before weighting',
+      explanation:
+        'The loss uses the raw advantage G_t − b_t. Standardizing it is a training trick that rescales and shifts every weight, so the loss value no longer matches.',
+      diagnostic: 'mismatch',
+    },
   ],
 });

@@ -167,5 +167,29 @@ export default defineProblem({
       explanation: 'Writing the step as lr·√(1 − β2ᵗ)/(1 − β1ᵗ) · m / (√v + eps) (the paper’s “efficient” form) puts eps next to the raw √v. The statement asks for m̂ / (√v̂ + eps); the two differ when gradients are small.',
       diagnostic: 'mismatch',
     },
+    {
+      id: 'm-corrected-with-beta2',
+      title: 'm bias-corrected with β2 instead of β1',
+      explanation: 'Each moment is corrected with its own decay rate: m̂ = m / (1 − β1ᵗ) and v̂ = v / (1 − β2ᵗ). Dividing m by 1 − β2ᵗ (tiny for β2 = 0.999) blows the first steps up.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'betas-swapped',
+      title: 'β1 and β2 swapped',
+      explanation: 'β1 (≈ 0.9) drives the first moment m of g and β2 (≈ 0.999) the second moment v of g². With them swapped m averages over ~1000 steps and v over ~10, which changes every step and both returned moments.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'v-accumulates-g',
+      title: 'second moment accumulates g instead of g²',
+      explanation: 'v is the running mean of the squared gradient: v ← β2·v + (1 − β2)·g². Without the square v can turn negative and √v̂ becomes NaN.',
+      diagnostic: 'non-finite',
+    },
+    {
+      id: 'bias-correction-power-misplaced',
+      title: 'bias correction (1 − β)ᵗ instead of 1 − βᵗ',
+      explanation: 'The correction divides by 1 − β1ᵗ and 1 − β2ᵗ: the power applies to β alone. (1 − β)ᵗ is a tiny number that shrinks every step, so m̂ and v̂ explode.',
+      diagnostic: 'mismatch',
+    },
   ],
 });

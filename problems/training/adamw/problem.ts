@@ -170,5 +170,29 @@ export default defineProblem({
       explanation: 'Writing the step as lr·√(1 − β2ᵗ)/(1 − β1ᵗ) · m / (√v + eps) (the paper’s “efficient” form) puts eps next to the raw √v. The statement (like torch.optim.AdamW) uses m̂ / (√v̂ + eps); the two differ when gradients are small.',
       diagnostic: 'mismatch',
     },
+    {
+      id: 'bias-correction-t-from-0',
+      title: 'bias correction with t starting at 0',
+      explanation: 'The step counter starts at t = 1 for the first update; with t = 0, 1 − β⁰ = 0 and the first step divides by zero.',
+      diagnostic: 'non-finite',
+    },
+    {
+      id: 'betas-swapped',
+      title: 'β1 and β2 swapped',
+      explanation: 'β1 (≈ 0.9) drives the first moment m of g and β2 (≈ 0.999) the second moment v of g². With them swapped m averages over ~1000 steps and v over ~10, which changes every step and both returned moments.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'v-accumulates-g',
+      title: 'second moment accumulates g instead of g²',
+      explanation: 'v is the running mean of the squared gradient: v ← β2·v + (1 − β2)·g². Without the square v can turn negative and √v̂ becomes NaN.',
+      diagnostic: 'non-finite',
+    },
+    {
+      id: 'decay-coupled-and-decoupled',
+      title: 'weight decay applied twice: L2 term in the gradient and decoupled decay',
+      explanation: 'AdamW decays only the parameter, p ← p·(1 − lr·λ), and feeds the raw gradient to the moments. Also adding λ·p to the gradient decays twice and changes m and v.',
+      diagnostic: 'mismatch',
+    },
   ],
 });

@@ -129,5 +129,11 @@ export default defineProblem({
       explanation: 'The coefficient is maxNorm / (N + 1e-6) with the eps added to the norm itself, not maxNorm / √(Σg² + 1e-6); the two differ a lot when the norm is tiny.',
       diagnostic: 'mismatch',
     },
+    {
+      id: 'clip-result-discarded',
+      title: 'scaled gradients computed but the originals returned',
+      explanation: 'tfjs tensors are immutable: g.mul(coef) returns a new tensor and leaves g unchanged. Return the scaled tensors (grads.map((g) => g.mul(coef))) when the norm is over maxNorm.',
+      diagnostic: 'mismatch',
+    },
   ],
 });

@@ -157,5 +157,23 @@ export default defineProblem({
       explanation: 'Both parameters take the step: W ← W − η·∂L/∂W and b ← b − η·∂L/∂b, with ∂L/∂b = (2/N)·Σᵢ(xᵢW + b − yᵢ).',
       diagnostic: 'mismatch',
     },
+    {
+      id: 'accumulated-sums-not-zeroed',
+      title: 'running gradient sums not reset between steps (each step divides the whole history by its own N)',
+      explanation: 'Start every optimizer step from zero accumulators; otherwise each step re-applies the per-example gradients of all earlier steps, rescaled by the current N.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'accumulator-overwritten',
+      title: 'accumulator overwritten by each micro-batch instead of added to',
+      explanation: 'g = g + (2/N)·Xₘᵀrₘ sums the contributions of all micro-batches; g = (2/N)·Xₘᵀrₘ keeps only the last one, so the earlier micro-batches of the step are lost.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'bias-missing-from-prediction',
+      title: 'bias left out of the prediction in the residual',
+      explanation: 'The residual is r = XW + b − Y: the current bias is part of the prediction. Without it both gradients are computed at the wrong point (and the bias gradient never depends on b).',
+      diagnostic: 'mismatch',
+    },
   ],
 });

@@ -117,5 +117,23 @@ export default defineProblem({
       explanation: 'Training output is mask · x / (1 − p): the elements with u < p must be zeroed before (or after) rescaling.',
       diagnostic: 'mismatch',
     },
+    {
+      id: 'scaled-by-observed-keep-rate',
+      title: 'rescaled by the fraction actually kept instead of 1/(1 − p)',
+      explanation: 'Inverted dropout divides by the keep probability 1 − p, a constant. Dividing by mask.mean() (the share of survivors in this draw) gives a different factor on every call and NaN when everything is dropped.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'mask-inverted',
+      title: 'mask inverted: keeps u < p, the elements that should be dropped',
+      explanation: 'An element is kept when u ≥ p (probability 1 − p). tf.less(u, p) selects exactly the dropped ones, so the output is nonzero where it should be 0 and vice versa.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'eval-divided-by-keep-prob',
+      title: 'evaluation output divided by (1 − p) too',
+      explanation: 'The 1/(1 − p) rescale belongs to the training path only; at evaluation inverted dropout is the identity and must return x unchanged.',
+      diagnostic: 'mismatch',
+    },
   ],
 });

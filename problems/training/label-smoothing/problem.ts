@@ -153,5 +153,17 @@ export default defineProblem({
       explanation: 'The loss asked for is the cross-entropy −Σ q log p. KL(q‖p) subtracts the entropy of q, a constant that shifts the value (and gives NaN from 0·log 0 when ε = 0).',
       diagnostic: 'mismatch',
     },
+    {
+      id: 'sigmoid-cross-entropy',
+      title: 'sigmoid (per-class binary) cross-entropy instead of softmax cross-entropy',
+      explanation: 'The classes are mutually exclusive: the loss is −Σₖ qₖ·log softmax(z)ₖ with qₖ = (1 − ε)·[k = y] + ε/K. tf.losses.sigmoidCrossEntropy scores each class as an independent yes/no, smooths towards ½ and averages over all N·K entries.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'eps-over-batch-size',
+      title: 'uniform mass ε/N (batch size) instead of ε/K (number of classes)',
+      explanation: 'The smoothing mass is spread over the K classes of each row: q = (1 − ε)·onehot + ε/K with K = logits.shape[1]. Dividing by shape[0] uses the batch size, so the target no longer sums to 1.',
+      diagnostic: 'mismatch',
+    },
   ],
 });

@@ -219,5 +219,17 @@ export default defineProblem({
       explanation: 'Accuracy is (correct real tokens) / (real tokens), a number in [0, 1]: divide the masked sum by Σ mask.',
       diagnostic: 'mismatch',
     },
+    {
+      id: 'loss-divided-by-batch',
+      title: 'loss summed per sequence and averaged over the batch size B instead of the real-token count',
+      explanation: 'The loss is a mean over real tokens: Σ mask·nll / Σ mask. Dividing the masked sum by B gives the average per-sequence total, which grows with sequence length.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'targets-shifted-by-one',
+      title: 'targets shifted by one position (next-token shift done again)',
+      explanation: 'targets[b, t] is already the label for logits[b, t]; the shift was done when the batch was built. Pairing logits at t with the target at t + 1 scores every prediction against the wrong token.',
+      diagnostic: 'mismatch',
+    },
   ],
 });

@@ -232,5 +232,11 @@ export default defineProblem({
       explanation: 'The cross-entropy uses softmax(logits) over the C classes, so dlogits = (softmax − onehot)/N. sigmoid(logits) treats each class as an independent yes/no and gives another gradient.',
       diagnostic: 'mismatch',
     },
+    {
+      id: 'db1-skips-relu-mask',
+      title: 'b1 gradient taken before the ReLU mask',
+      explanation: 'Both first-layer gradients use the masked dpre = (dlogits·W2ᵀ) ⊙ [xW1 + b1 > 0]: dW1 = xᵀ·dpre and db1 = Σₙ dpre. Summing the unmasked dh for db1 lets units that were off still move their bias.',
+      diagnostic: 'mismatch',
+    },
   ],
 });

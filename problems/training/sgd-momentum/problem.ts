@@ -115,5 +115,17 @@ export default defineProblem({
       explanation: 'The parameter path is right, but in the PyTorch convention the velocity is in gradient units with the gradient\'s sign, v = μ·v + g, and the step subtracts it; return that v, not its negative.',
       diagnostic: 'mismatch',
     },
+    {
+      id: 'velocity-chain-order',
+      title: 'velocity chained as μ·(v + g) instead of μ·v + g',
+      explanation: 'Only the old velocity decays: v ← μ·v + g. Writing v.add(g).mul(μ) also scales the fresh gradient by μ (with μ = 0 the parameter never moves).',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'nesterov-chain-order',
+      title: 'Nesterov step chained as μ·(g + v) instead of g + μ·v',
+      explanation: 'The Nesterov direction is the gradient plus μ times the updated velocity, g + μ·v (g.add(v.mul(μ))). g.add(v).mul(μ) also scales the gradient by μ, so the step is too short.',
+      diagnostic: 'mismatch',
+    },
   ],
 });

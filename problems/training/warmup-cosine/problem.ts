@@ -133,5 +133,29 @@ export default defineProblem({
       explanation: 'η = η_min + ½(1 + cos πρ)·(η_max − η_min), so the decay starts exactly at the peak. Multiplying by η_max alone overshoots it by η_min.',
       diagnostic: 'mismatch',
     },
+    {
+      id: 'warmup-plus-one-over-plus-one',
+      title: 'warmup ramp (step + 1) / (warmupSteps + 1) (nanoGPT-style), so step 0 is not 0',
+      explanation: 'The stated ramp is baseLr · step / warmupSteps: exactly 0 at step 0 and baseLr at step warmupSteps. Shifting both the step and the length by one gives a non-zero rate at step 0 and a different slope.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'multiplicative-no-min-no-floor',
+      title: 'baseLr · ½(1 + cos πρ) with no minLr and no floor after totalSteps (Hugging Face-style)',
+      explanation: 'That multiplier decays to 0, not to minLr, and past totalSteps the cosine climbs back up. Use minLr + ½(1 + cos πρ)·(baseLr − minLr) and return minLr for step > totalSteps.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'zero-after-total',
+      title: 'learning rate 0 after totalSteps instead of minLr',
+      explanation: 'Past the end of the schedule the rate stays at the floor: return minLr for step > totalSteps, the value the cosine reached at totalSteps.',
+      diagnostic: 'mismatch',
+    },
+    {
+      id: 'warmup-over-w-minus-one',
+      title: 'warmup divided by warmupSteps − 1 (peak reached one step early)',
+      explanation: 'The ramp is baseLr · step / warmupSteps, reaching baseLr at step warmupSteps where the cosine starts. Dividing by warmupSteps − 1 overshoots the slope (and divides by 0 for a 1-step warmup).',
+      diagnostic: 'mismatch',
+    },
   ],
 });

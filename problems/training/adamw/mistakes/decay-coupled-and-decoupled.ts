@@ -1,0 +1,29 @@
+import * as tf from '@tensorflow/tfjs';
+
+export function adamw(
+  param: tf.Tensor,
+  grads: tf.Tensor[],
+  lr: number,
+  beta1: number,
+  beta2: number,
+  eps: number,
+  weightDecay: number,
+) {
+  return tf.tidy(() => {
+    let p = param;
+    let m = tf.zerosLike(param);
+    let v = tf.zerosLike(param);
+    grads.forEach((g, i) => {
+      const t = i + 1;
+      // Bug: weight decay applied twice: as an L2 term in the gradient and again as decoupled decay.
+      const gd = g.add(p.mul(weightDecay));
+      p = p.mul(1 - lr * weightDecay);
+      m = m.mul(beta1).add(gd.mul(1 - beta1));
+      v = v.mul(beta2).add(gd.square().mul(1 - beta2));
+      const mHat = m.div(1 - beta1 ** t);
+      const vHat = v.div(1 - beta2 ** t);
+      p = p.sub(mHat.div(vHat.sqrt().add(eps)).mul(lr));
+    });
+    return { param: p, m, v };
+  });
+}
