@@ -87,12 +87,14 @@ export function lockDownProcess(target: NodeJS.Process = process): string[] {
 
 /** What opens a connection, a listener or a DNS query, per built-in network module. */
 const NETWORK_ENTRY_POINTS: Array<[string, object, string[]]> = [
-  ['net', net, ['connect', 'createConnection', 'createServer', 'Socket', 'Server', 'Stream']],
-  ['http', http, ['request', 'get', 'createServer', 'Server', 'ClientRequest', 'Agent']],
-  ['https', https, ['request', 'get', 'createServer', 'Server', 'Agent']],
+  // The socket classes themselves stay: Node builds process.stdout from net.Socket when it is
+  // first used. What they could open is taken off their prototypes below.
+  ['net', net, ['connect', 'createConnection', 'createServer']],
+  ['http', http, ['request', 'get', 'createServer']],
+  ['https', https, ['request', 'get', 'createServer']],
   ['http2', http2, ['connect', 'createServer', 'createSecureServer']],
-  ['tls', tls, ['connect', 'createServer', 'Server', 'TLSSocket', 'createSecurePair']],
-  ['dgram', dgram, ['createSocket', 'Socket']],
+  ['tls', tls, ['connect', 'createServer', 'createSecurePair']],
+  ['dgram', dgram, ['createSocket']],
   ['dns', dns, Object.keys(dns).filter((name) => typeof (dns as unknown as Record<string, unknown>)[name] === 'function')],
   ['dns/promises', dnsPromises, Object.keys(dnsPromises).filter((name) => typeof (dnsPromises as unknown as Record<string, unknown>)[name] === 'function')],
 ];
