@@ -75,13 +75,18 @@ export class Runner implements RunnerApi {
   async prepare(problemId: string): Promise<void> {
     try {
       const { problem, formulation, cache } = await this.load(problemId);
-      const crossCheck = formulation && this.onnxEngine ? { engine: this.onnxEngine, formulation } : undefined;
+      const crossCheck = this.crossCheckFor(formulation);
       for (const spec of cache.casesFor(problem, 'submit')) {
         if (!(await this.exclusive(() => prepareReference({ tf: this.tf, problem, crossCheck, cache }, spec)))) return;
       }
     } catch {
       // An unknown problem: the judging run says so.
     }
+  }
+
+  /** The second engine for a problem with an ONNX formulation, once the engine is connected. */
+  private crossCheckFor(formulation: OnnxFormulation | undefined) {
+    return formulation && this.onnxEngine ? { engine: this.onnxEngine, formulation } : undefined;
   }
 
   /** Run `work` after every earlier exclusive job, never beside one. */
@@ -99,7 +104,7 @@ export class Runner implements RunnerApi {
     try {
       if (this.deviceLost) throw new GpuDeviceLostError(this.deviceLost);
       const { problem, mistakeSources, formulation, cache } = await this.load(request.problemId);
-      const crossCheck = formulation && this.onnxEngine ? { engine: this.onnxEngine, formulation } : undefined;
+      const crossCheck = this.crossCheckFor(formulation);
       const realms = this.realms;
       const openRealm = realms ? () => realms.take(backend) : undefined;
       const context: JudgeContext = { tf: this.tf, backend, problem, mistakeSources, crossCheck, onPhase, cache, openRealm };

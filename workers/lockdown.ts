@@ -76,8 +76,9 @@ function removeEverywhere(scope: object, name: string): void {
 /**
  * Lock what a grader's observing half relies on, so notebook cells cannot patch it
  * (`Math.abs = () => 0`, `tf.Tensor.prototype.dataSync = …`, `Promise.prototype.then = …` rewriting
- * what a check returns) to make the grade lie: every method of these objects becomes read-only (assignments fail silently in sloppy code, with a TypeError in strict code). The
- * objects stay extensible and `Math.random` stays writable: the kernel seeds it for grading.
+ * what a check returns) to make the grade lie: every method of these objects becomes read-only
+ * (assignments fail silently in sloppy code, with a TypeError in strict code). The objects stay
+ * extensible and `Math.random` stays writable: the kernel seeds it for grading.
  */
 export function hardenIntrinsics(tf: { Tensor: { prototype: object }; Variable: { prototype: object } }): void {
   const targets: object[] = [

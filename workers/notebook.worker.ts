@@ -1,27 +1,16 @@
 import * as Comlink from 'comlink';
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-webgpu';
-import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
-import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
-import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
-import wasmThreadedSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import { NotebookKernel } from './NotebookKernel';
 import { pickAutoBackend } from './autoBackend';
 import { hardenIntrinsics, lockDownUserRealm } from './lockdown';
+import { captureEndpoint, useBundledWasm } from './workerSetup';
 
-setWasmPaths({
-  'tfjs-backend-wasm.wasm': wasmPlain,
-  'tfjs-backend-wasm-simd.wasm': wasmSimd,
-  'tfjs-backend-wasm-threaded-simd.wasm': wasmThreadedSimd,
-});
+useBundledWasm();
 
-// The channel to the page, captured before any cell runs: a cell that replaces self.postMessage
-// cannot reroute or rewrite the observations this worker sends for grading.
-const endpoint: Comlink.Endpoint = {
-  postMessage: self.postMessage.bind(self),
-  addEventListener: self.addEventListener.bind(self),
-  removeEventListener: self.removeEventListener.bind(self),
-};
+// The channel to the page, taken before any cell runs (see captureEndpoint): the observations this
+// worker sends for grading cannot be rewritten by a cell.
+const endpoint = captureEndpoint();
 
 Comlink.expose(
   new NotebookKernel(tf, pickAutoBackend, () => {

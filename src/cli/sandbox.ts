@@ -69,17 +69,22 @@ function replace(target: object, name: string, value: unknown): boolean {
   }
 }
 
+/**
+ * Replace each function `target` has under `names` with a refusal naming `label.name` (plus
+ * `why`); names that are not functions are left, names that cannot be replaced go to `failed`.
+ */
+function refuseEach(target: object, label: string, names: readonly string[], failed: string[], why = ''): void {
+  for (const name of names) {
+    if (typeof (target as Record<string, unknown>)[name] !== 'function') continue;
+    if (!replace(target, name, refuse(`${label}.${name}${why}`))) failed.push(`${label}.${name}`);
+  }
+}
+
 /** Take the dangerous methods off `process` and heap inspection off `v8`. Returns what could not be replaced. */
 export function lockDownProcess(target: NodeJS.Process = process): string[] {
   const failed: string[] = [];
-  for (const name of DENIED_PROCESS_METHODS) {
-    if (typeof (target as unknown as Record<string, unknown>)[name] !== 'function') continue;
-    if (!replace(target, name, refuse(`process.${name}`))) failed.push(`process.${name}`);
-  }
-  for (const name of ['getHeapSnapshot', 'writeHeapSnapshot', 'setHeapSnapshotNearHeapLimit', 'queryObjects'] as const) {
-    if (typeof (v8 as unknown as Record<string, unknown>)[name] !== 'function') continue;
-    if (!replace(v8, name, refuse(`v8.${name}`))) failed.push(`v8.${name}`);
-  }
+  refuseEach(target, 'process', DENIED_PROCESS_METHODS, failed);
+  refuseEach(v8, 'v8', ['getHeapSnapshot', 'writeHeapSnapshot', 'setHeapSnapshotNearHeapLimit', 'queryObjects'], failed);
   // `import('node:v8')` hands out named exports copied from the object above: refresh them.
   syncBuiltinESMExports();
   return failed;
@@ -95,8 +100,9 @@ const NETWORK_ENTRY_POINTS: Array<[string, object, string[]]> = [
   ['http2', http2, ['connect', 'createServer', 'createSecureServer']],
   ['tls', tls, ['connect', 'createServer', 'createSecurePair']],
   ['dgram', dgram, ['createSocket']],
-  ['dns', dns, Object.keys(dns).filter((name) => typeof (dns as unknown as Record<string, unknown>)[name] === 'function')],
-  ['dns/promises', dnsPromises, Object.keys(dnsPromises).filter((name) => typeof (dnsPromises as unknown as Record<string, unknown>)[name] === 'function')],
+  // Every function of the resolvers makes a query (refuseEach skips what is not a function).
+  ['dns', dns, Object.keys(dns)],
+  ['dns/promises', dnsPromises, Object.keys(dnsPromises)],
 ];
 
 /** Methods that start network traffic on sockets that already exist or are built from a reached class. */
@@ -109,12 +115,7 @@ const SOCKET_METHODS: Array<[string, object, string[]]> = [
 /** Take the network away: no connections, listeners or DNS queries. Returns what could not be replaced. */
 export function lockDownNetwork(): string[] {
   const failed: string[] = [];
-  for (const [moduleName, target, names] of [...NETWORK_ENTRY_POINTS, ...SOCKET_METHODS]) {
-    for (const name of names) {
-      if (typeof (target as Record<string, unknown>)[name] !== 'function') continue;
-      if (!replace(target, name, refuse(`${moduleName}.${name} (the network)`))) failed.push(`${moduleName}.${name}`);
-    }
-  }
+  for (const [label, target, names] of [...NETWORK_ENTRY_POINTS, ...SOCKET_METHODS]) refuseEach(target, label, names, failed, ' (the network)');
   syncBuiltinESMExports();
   return failed;
 }

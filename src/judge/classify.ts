@@ -7,7 +7,7 @@
  * together.
  */
 import type { CaseResult, Diagnostic, Tolerance } from '../shared/protocol';
-import { compareValues, valuesMatch, type Plain } from './compare';
+import { compareCase, valuesMatch, type Plain } from './compare';
 import { runCandidate, type CandidateOutcome } from './execute';
 import type { TF } from './inputs';
 import type { CaseSpec, ProblemDefinition } from './problem';
@@ -115,10 +115,7 @@ export class MistakeClassifier {
     for (const pass of passes) {
       const outcome = await this.outcome(mistakeId, fn, pass.spec);
       if (!('value' in outcome)) return true;
-      const wrong = this.problem.compare
-        ? this.problem.compare(pass.expected, outcome.value, tolerance, pass.spec)
-        : compareValues(pass.expected, outcome.value, tolerance);
-      if (wrong) return true;
+      if (compareCase(this.problem, pass.spec, pass.expected, outcome.value, tolerance)) return true;
     }
     return false;
   }

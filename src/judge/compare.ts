@@ -1,4 +1,5 @@
 import type { Diagnostic, Tolerance } from '../shared/protocol';
+import type { CaseSpec, ProblemDefinition } from './problem';
 
 /** A value pulled out of tfjs into plain JavaScript, so comparison never touches a backend. */
 export type Plain =
@@ -147,6 +148,11 @@ function compareTensors(
         : `Values differ${where}: ${mismatchCount} of ${n} elements are outside tolerance; first at [${index.join(', ')}]: expected ${formatNumber(e)}, got ${formatNumber(g)} (max abs error ${formatNumber(maxAbsError)}).`,
     firstMismatch: { index, expected: e, got: g },
   };
+}
+
+/** How a case's output is judged: the problem's own comparison when it has one, else compareValues. */
+export function compareCase(problem: ProblemDefinition, spec: CaseSpec, expected: Plain, got: Plain, tolerance: Tolerance): Diagnostic | undefined {
+  return problem.compare ? problem.compare(expected, got, tolerance, spec) : compareValues(expected, got, tolerance);
 }
 
 /** True when `got` matches `expected` closely enough to call them the same output. */

@@ -1,5 +1,5 @@
 import type { BackendName, CaseResult, Diagnostic, JudgeRequest, RunPhase, Tolerance, Verdict, VerdictStatus } from '../shared/protocol';
-import { compareValues, type Plain } from './compare';
+import { compareCase, compareValues, type Plain } from './compare';
 import { guardedTf } from './guardedTf';
 import { describeArgs, type TF } from './inputs';
 import type { CaseSpec, ProblemDefinition } from './problem';
@@ -65,16 +65,37 @@ export function casesFor(problem: ProblemDefinition, mode: JudgeRequest['mode'])
   return mode === 'run' ? all.filter((c) => c.public) : all;
 }
 
+/** What `referencesFor` needs: the references, and the cache that keeps their answers. */
+type ReferenceContext = Pick<JudgeContext, 'tf' | 'problem' | 'crossCheck'> & { cache: JudgeCache };
+
 /**
- * Work out one case's expected answer (and the second engine's, when it is connected) ahead of the
- * first Run or Submit, while the user reads and types: the verdict then only runs the user's code.
- * False when a reference failed: the judging run reports it.
+ * A case's expected answer, and the second engine's when it is connected: from the cache, or
+ * worked out once and kept there (cases are seeded, so they never change).
  */
-export async function prepareReference(context: Pick<JudgeContext, 'tf' | 'problem' | 'crossCheck'> & { cache: JudgeCache }, spec: CaseSpec): Promise<boolean> {
+async function referencesFor(context: ReferenceContext, spec: CaseSpec): Promise<{ expected: Plain; second?: { value: Plain; provider: string } }> {
   const { tf, problem, crossCheck, cache } = context;
+  let expected = cache.expected.get(spec);
+  if (!expected) {
+    expected = await runReference(tf, problem, spec.args);
+    cache.expected.set(spec, expected);
+  }
+  if (!crossCheck) return { expected };
+  let second = cache.second.get(spec);
+  if (!second) {
+    second = await onnxExpected(crossCheck, spec.args);
+    cache.second.set(spec, second);
+  }
+  return { expected, second };
+}
+
+/**
+ * Work out one case's references ahead of the first Run or Submit, while the user reads and
+ * types: the verdict then only runs the user's code. False when a reference failed: the judging
+ * run reports it.
+ */
+export async function prepareReference(context: ReferenceContext, spec: CaseSpec): Promise<boolean> {
   try {
-    if (!cache.expected.has(spec)) cache.expected.set(spec, await runReference(tf, problem, spec.args));
-    if (crossCheck && !cache.second.has(spec)) cache.second.set(spec, await onnxExpected(crossCheck, spec.args));
+    await referencesFor(context, spec);
     return true;
   } catch {
     return false;
@@ -137,18 +158,8 @@ export async function judgeSource(context: JudgeContext, request: JudgeRequest):
         elapsedMs: now() - caseStarted,
         diagnostic,
       });
-      let expected = cache.expected.get(spec);
-      if (!expected) {
-        expected = await runReference(tf, problem, spec.args);
-        cache.expected.set(spec, expected);
-      }
-      let second: { value: Plain; provider: string } | undefined;
-      if (crossCheck) {
-        second = cache.second.get(spec);
-        if (!second) {
-          second = await onnxExpected(crossCheck, spec.args);
-          cache.second.set(spec, second);
-        }
+      const { expected, second } = await referencesFor({ tf, problem, crossCheck, cache }, spec);
+      if (second) {
         const engine = `onnxruntime/${second.provider}`;
         checkedBy.add(engine);
         const disagreement = compareValues(expected, second.value, engineTolerance(tolerance, second.provider));
@@ -174,7 +185,7 @@ export async function judgeSource(context: JudgeContext, request: JudgeRequest):
       let diagnostic =
         outcome.mutation ??
         outcome.overLimit ??
-        (problem.compare ? problem.compare(expected, outcome.value, tolerance, spec) : compareValues(expected, outcome.value, tolerance));
+        compareCase(problem, spec, expected, outcome.value, tolerance);
       if (!diagnostic && second && !problem.compare) {
         const against = compareValues(second.value, outcome.value, tolerance);
         if (against) diagnostic = { ...against, message: `${against.message} (against the onnxruntime reference)` };

@@ -53,13 +53,8 @@ export function accuracy(predicted: number[], classes: number[]): number {
 /** Mean softmax cross-entropy of logit rows against class ids, stable (max-shifted) in float64. */
 export function crossEntropy(logits: number[][], classes: number[]): number {
   if (logits.length !== classes.length || classes.length === 0) throw new Error(`${logits.length} logit rows for ${classes.length} labels`);
-  let total = 0;
-  for (const [i, row] of logits.entries()) {
-    const max = Math.max(...row);
-    const logSum = max + Math.log(row.reduce((sum, v) => sum + Math.exp(v - max), 0));
-    total += logSum - row[classes[i]];
-  }
-  return total / logits.length;
+  const logProbabilities = logSoftmaxRows(logits);
+  return -mean(classes.map((c, i) => logProbabilities[i][c]));
 }
 
 /** |got − expected| within `relative` of max(1, |expected|). */
@@ -119,15 +114,20 @@ export function normOfParts(parts: number[][]): number {
   return Math.sqrt(sum);
 }
 
+/** Throws unless the two parameter lists have parts of the same sizes. */
+function sameParts(a: number[][], b: number[][]): void {
+  if (a.length !== b.length || a.some((part, i) => part.length !== b[i].length)) throw new Error('the two parameter lists differ in shape');
+}
+
 /** a − b part by part; the parts must have the same sizes. */
 export function partsDifference(a: number[][], b: number[][]): number[][] {
-  if (a.length !== b.length || a.some((part, i) => part.length !== b[i].length)) throw new Error('the two parameter lists differ in shape');
+  sameParts(a, b);
   return a.map((part, i) => part.map((v, j) => v - b[i][j]));
 }
 
 /** Cosine of the angle between two vectors given as parts of the same sizes (dot / 1 when either is zero). */
 export function cosineOfParts(a: number[][], b: number[][]): number {
-  if (a.length !== b.length || a.some((part, i) => part.length !== b[i].length)) throw new Error('the two parameter lists differ in shape');
+  sameParts(a, b);
   let dot = 0;
   for (const [i, part] of a.entries()) for (const [j, v] of part.entries()) dot += v * b[i][j];
   return dot / (normOfParts(a) * normOfParts(b) || 1);
