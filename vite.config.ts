@@ -1,6 +1,8 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
+import { contentChunks } from './scripts/contentChunksPlugin';
+import { tfjsCoreTypings } from './scripts/tfjsTypingsPlugin';
 
 /**
  * Content-Security-Policy for every page and worker the app serves. No third-party origin is
@@ -82,13 +84,32 @@ const pwa = VitePWA({
 });
 
 export default defineConfig({
-  plugins: [react(), pwa],
+  plugins: [contentChunks(), tfjsCoreTypings(), react(), pwa],
   worker: { format: 'es' },
   optimizeDeps: {
     exclude: ['onnxruntime-web'],
     // The workers' dependencies, pre-bundled at dev-server start: found later, they would make
     // Vite reload the page in the middle of a user's first Run.
-    include: ['@tensorflow/tfjs', '@tensorflow/tfjs-backend-wasm', '@tensorflow/tfjs-backend-webgpu', 'sucrase', 'onnx-proto', 'comlink', 'acorn'],
+    // Monaco's entry points too: unbundled, its ESM build is ~1,000 modules, one request each, and a
+    // first visit to the dev server waited many seconds for the editor (scripts/bench-dev.mjs).
+    include: [
+      '@tensorflow/tfjs',
+      '@tensorflow/tfjs-backend-wasm',
+      '@tensorflow/tfjs-backend-webgpu',
+      'sucrase',
+      'onnx-proto',
+      'comlink',
+      'acorn',
+      'monaco-editor/editor/editor.api',
+      'monaco-editor/features/register.all',
+      'monaco-editor/languages/definitions/typescript/register',
+      'monaco-editor/languages/features/typescript/register',
+      'react',
+      'react-dom/client',
+      'katex',
+      'marked',
+      'idb-keyval',
+    ],
   },
   server: { headers: devSecurityHeaders },
   preview: { headers: securityHeaders },

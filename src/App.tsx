@@ -1,14 +1,15 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { catalog, findProblem } from './catalog';
 import { ProblemList } from './components/ProblemList';
-import { ProblemPage, type SharedLink } from './components/ProblemPage';
+import type { SharedLink } from './components/ProblemPage';
+import { ProblemRoute } from './components/ProblemRoute';
 import { ProgressPage } from './components/ProgressPage';
 import { RoundsRoute } from './components/rounds/RoundsRoute';
 import { RunningRoundLink } from './components/rounds/RunningRoundLink';
 import { TracksPage } from './components/TracksPage';
 import { NotebookList } from './components/NotebookList';
-import { NotebookPage } from './components/NotebookPage';
-import { findNotebook, notebooks } from './notebook/catalog';
+import { NotebookRoute } from './components/NotebookRoute';
+import { findNotebookSummary, notebookList } from './notebook/listing';
 import type { RunnerStatus } from './components/BackendPicker';
 import { StorageNotice } from './components/StorageNotice';
 import { RunnerClient } from './runner/RunnerClient';
@@ -111,9 +112,9 @@ export function App() {
     const pending = route.sharedCode !== undefined || route.codeError !== undefined;
     const ownLink = link?.problemId === problem.id ? link : undefined;
     body = pending ? null : (
-      <ProblemPage
+      <ProblemRoute
         key={`${problem.id}#${ownLink?.nonce ?? 0}`}
-        problem={problem}
+        summary={problem}
         link={ownLink}
         runner={runnerState.runner}
         runnerStatus={runnerState.status}
@@ -125,12 +126,12 @@ export function App() {
   } else if (isRoundRoute(route)) {
     body = <RoundsRoute route={route} runner={runnerState} />;
   } else if (route.kind === 'notebooks') {
-    body = <NotebookList notebooks={notebooks} />;
-  } else if (route.kind === 'notebook' && findNotebook(route.notebookId)) {
+    body = <NotebookList notebooks={notebookList} />;
+  } else if (route.kind === 'notebook' && findNotebookSummary(route.notebookId)) {
     body = (
-      <NotebookPage
+      <NotebookRoute
         key={route.notebookId}
-        notebook={findNotebook(route.notebookId)!}
+        summary={findNotebookSummary(route.notebookId)!}
         backendChoice={runnerState.choice}
         roundAttemptId={route.roundAttemptId}
       />

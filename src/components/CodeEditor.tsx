@@ -42,7 +42,7 @@ const MARKER_OWNER = 'tensordojo';
 
 /** Monaco lives in its own chunk; the first editor on the page pays for loading it. */
 let monacoPromise: Promise<Monaco> | undefined;
-function loadMonaco(): Promise<Monaco> {
+export function loadMonaco(): Promise<Monaco> {
   monacoPromise ??= import('../editor/monaco').then((module) => module.monaco);
   return monacoPromise;
 }

@@ -1,10 +1,10 @@
-import type { Notebook } from '../notebook/format';
+import type { NotebookSummary } from '../notebook/listing';
 import { notebookHref } from '../router';
 import { DifficultyBadge } from './Statement';
 import './notebook.css';
 
 /** The debugging notebooks: training code that runs but does not learn. */
-export function NotebookList({ notebooks }: { notebooks: Notebook[] }) {
+export function NotebookList({ notebooks }: { notebooks: NotebookSummary[] }) {
   return (
     <main className="problem-list">
       <div className="list-header">
@@ -27,7 +27,7 @@ export function NotebookList({ notebooks }: { notebooks: Notebook[] }) {
                 </span>
                 <DifficultyBadge difficulty={notebook.difficulty} />
                 <span className="muted small minutes">
-                  {Object.keys(notebook.fixes).length} bugs · ~{notebook.estimatedMinutes} min
+                  {notebook.bugCount} bugs · ~{notebook.estimatedMinutes} min
                 </span>
               </a>
             </li>

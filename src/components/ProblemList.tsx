@@ -1,12 +1,12 @@
 import { useMemo, useState } from 'react';
-import type { CatalogProblem, Difficulty } from '../catalog';
+import { prefetchProblemContent, type ProblemSummary, type Difficulty } from '../catalog';
 import { problemHref } from '../router';
 import { solutionViewed, statusOf, type ProblemRecords } from '../storage/stats';
 import { DifficultyBadge, ProgressBadge } from './Statement';
 import { useProblemRecords } from './useProblemRecords';
 
 interface ProblemListProps {
-  problems: CatalogProblem[];
+  problems: ProblemSummary[];
   /** Track to filter by when the list opens (`#/?track=…`). */
   initialTrack?: string;
 }
@@ -41,7 +41,7 @@ export function ProblemList({ problems, initialTrack }: ProblemListProps) {
           (status === 'solution-viewed' ? solutionViewed(records[p.id]) : statusOf(records[p.id]) === status)) &&
         (!needle || p.title.toLowerCase().includes(needle) || p.tags.some((tag) => tag.toLowerCase().includes(needle))),
     );
-    const byTrack = new Map<string, { title: string; problems: CatalogProblem[] }>();
+    const byTrack = new Map<string, { title: string; problems: ProblemSummary[] }>();
     for (const problem of visible) {
       const group = byTrack.get(problem.track) ?? { title: problem.trackTitle, problems: [] };
       group.problems.push(problem);
@@ -124,6 +124,8 @@ export function ProblemList({ problems, initialTrack }: ProblemListProps) {
                     data-problem-id={problem.id}
                     data-progress={state}
                     data-solution-viewed={viewed ? 'true' : undefined}
+                    onPointerEnter={() => prefetchProblemContent(problem.id)}
+                    onFocus={() => prefetchProblemContent(problem.id)}
                   >
                     <span className={`status-dot progress-${state}`} aria-hidden="true" />
                     <span className="problem-title">

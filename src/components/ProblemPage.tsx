@@ -35,7 +35,7 @@ export interface SharedLink {
   codeError?: string;
 }
 
-interface ProblemPageProps {
+export interface ProblemPageProps {
   problem: CatalogProblem;
   link?: SharedLink;
   runner: RunnerClient;

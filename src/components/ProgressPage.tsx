@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { CatalogProblem } from '../catalog';
+import { loadProblemContent, type ProblemSummary } from '../catalog';
 import { problemHref } from '../router';
 import { buildExport, exportFileName, importInto, ImportError, type ImportSummary } from '../storage/exportImport';
 import { idbKvStore, loadAllRecords, startFreshAttempt, type AllRecords } from '../storage/history';
@@ -14,7 +14,7 @@ import {
 import { ProgressBar } from './TracksPage';
 
 /** `#/progress`: solved per track, streak, time practised, weakest tracks, practise-again queue, export/import. */
-export function ProgressPage({ problems }: { problems: CatalogProblem[] }) {
+export function ProgressPage({ problems }: { problems: ProblemSummary[] }) {
   const [all, setAll] = useState<AllRecords>();
   const [now] = useState(() => Date.now());
   const [importError, setImportError] = useState<string>();
@@ -90,7 +90,8 @@ export function ProgressPage({ problems }: { problems: CatalogProblem[] }) {
     }
   };
 
-  const practise = async (problem: { id: string; starter: string }) => {
+  const practise = async (summary: ProblemSummary) => {
+    const problem = await loadProblemContent(summary);
     await startFreshAttempt(problem.id, problem.starter);
     location.hash = problemHref(problem.id);
   };

@@ -1,10 +1,10 @@
 import { useMemo } from 'react';
-import type { CatalogProblem } from '../catalog';
+import type { ProblemSummary } from '../catalog';
 import { useProblemRecords } from './useProblemRecords';
 import { trackProgress } from '../storage/stats';
 
 /** `#/tracks`: one card per track with its solved count; each opens the list filtered to it. */
-export function TracksPage({ problems }: { problems: CatalogProblem[] }) {
+export function TracksPage({ problems }: { problems: ProblemSummary[] }) {
   const records = useProblemRecords();
 
   const tracks = useMemo(() => trackProgress(problems, records ?? {}), [problems, records]);

@@ -10,6 +10,8 @@ import 'monaco-editor/languages/definitions/typescript/register';
 import * as ts from 'monaco-editor/languages/features/typescript/register';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import TsWorker from 'monaco-editor/languages/features/typescript/ts.worker?worker';
+// tfjs-core's declaration files, keyed by their path under the project root (scripts/tfjsTypingsPlugin.ts).
+import TFJS_CORE_TYPINGS from 'virtual:tfjs-core-typings';
 
 self.MonacoEnvironment = {
   getWorker(_workerId: string, label: string): Worker {
@@ -18,11 +20,6 @@ self.MonacoEnvironment = {
   },
 };
 
-/** tfjs-core's declaration files, keyed by their path under the project root. */
-const TFJS_CORE_TYPINGS = import.meta.glob<string>(
-  ['/node_modules/@tensorflow/tfjs-core/dist/**/*.d.ts', '!/node_modules/@tensorflow/tfjs-core/dist/**/*_test.d.ts'],
-  { query: '?raw', import: 'default', eager: true },
-);
 
 const tsDefaults = ts.typescriptDefaults;
 

@@ -4,7 +4,7 @@
  * thread still never loads a notebook's code). A part whose content is missing resolves to
  * `undefined` and the round page shows it as not available instead of failing.
  */
-import { findProblem, type CatalogProblem } from '../catalog';
+import { findProblem, type ProblemSummary } from '../catalog';
 import type { RoundPartDefinition } from './definitions';
 
 /** The fields of a notebook's metadata a round shows. */
@@ -25,7 +25,7 @@ export function findRoundNotebook(id: string): RoundNotebookInfo | undefined {
 }
 
 export type ResolvedPart =
-  | { kind: 'problem'; id: string; problem?: CatalogProblem }
+  | { kind: 'problem'; id: string; problem?: ProblemSummary }
   | { kind: 'notebook'; id: string; notebook?: RoundNotebookInfo };
 
 export function resolvePart(kind: 'problem' | 'notebook', id: string): ResolvedPart {

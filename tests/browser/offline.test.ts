@@ -1,7 +1,8 @@
 /**
  * Offline and installable: after one visit the service worker has precached the whole build, so
  * with the network off — the browser context offline AND the preview server shut down — the app
- * reloads, opens a problem (Monaco, the runner worker, tfjs wasm) and accepts the reference.
+ * reloads, opens a problem (Monaco, the runner worker, tfjs wasm) and accepts the reference, then
+ * opens a problem and a notebook it had never opened online.
  * Also checks that the web manifest is linked, served and names installable icons.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -13,6 +14,9 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { AppPage, CHROMIUM_ARGS, CHROMIUM_PATH, readProblemFile, startPreview } from './harness';
 
 const PROBLEM = 'attention/scaled-dot-product';
+/** Opened for the first time while offline. */
+const OTHER_PROBLEM = 'classic-ml/k-means';
+const NOTEBOOK = 'char-bigram-lm';
 /** Installing the service worker downloads ~45 MB of precache (the onnxruntime wasm is 27 MB). */
 const PRECACHE_TIMEOUT_MS = 90_000;
 
@@ -99,6 +103,14 @@ it('the manifest is linked and served, and the app works offline after the first
   const verdict = await app.submit();
   console.info(`[offline] ${PROBLEM} on wasm: ${verdict.status} in ${Math.round(verdict.ms)} ms`);
   expect(verdict.status, `${verdict.text}\nfailed requests: ${failed.join(', ')}`).toBe('accepted');
+  // Pages never opened online: each problem's and notebook's text is a chunk of its own, and the
+  // first visit precached all of them.
+  await app.page.goto(`${baseUrl}/#/problems/${OTHER_PROBLEM}`);
+  await app.page.getByRole('heading', { name: 'k-means' }).first().waitFor({ timeout: 30_000 });
+  await app.waitForEditor();
+  await app.page.goto(`${baseUrl}/#/notebooks/${NOTEBOOK}`);
+  await app.page.getByTestId('run-all').waitFor({ timeout: 30_000 });
+  expect(await app.page.locator('.notebook-page').innerText()).toMatch(/bugs/);
   expect(failed, 'no request failed while offline').toEqual([]);
   app.assertHealthy();
   await app.close();

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { CatalogProblem } from '../../catalog';
+import type { CatalogProblem, ProblemSummary } from '../../catalog';
+import { useProblemContent } from '../useProblemContent';
 import type { JudgeMode } from '../../shared/protocol';
 import { notebookHref, resolvePart, type RoundNotebookInfo } from '../../rounds/content';
 import {
@@ -385,9 +386,20 @@ interface PartViewProps {
 function PartView(props: PartViewProps) {
   const resolved = resolvePart(props.part.kind, props.part.ref);
   if (resolved.kind === 'problem') {
-    return resolved.problem ? <ProblemPart {...props} problem={resolved.problem} /> : <UnavailablePart {...props} what="problem" />;
+    return resolved.problem ? <ProblemPartLoader {...props} summary={resolved.problem} /> : <UnavailablePart {...props} what="problem" />;
   }
   return resolved.notebook ? <NotebookPart {...props} notebook={resolved.notebook} /> : <UnavailablePart {...props} what="notebook" />;
+}
+
+/** A problem part once its text (a chunk of its own) has arrived. */
+function ProblemPartLoader({ summary, ...props }: PartViewProps & { summary: ProblemSummary }) {
+  const content = useProblemContent(summary);
+  if (content.state === 'ready') return <ProblemPart {...props} problem={content.problem} />;
+  return (
+    <div className="round-part-body muted" data-testid="round-part-body" data-kind="problem-loading" role={content.state === 'error' ? 'alert' : undefined}>
+      {content.state === 'error' ? content.message : `Loading ${summary.title}…`}
+    </div>
+  );
 }
 
 /** A problem part: the practice page's statement, editor and results, with round rules applied. */
