@@ -52,7 +52,7 @@ const out = resolve(root, args.out ?? 'bench-results.json');
 /** The target this benchmark reports against. */
 /** First Submits on SwiftShader also start onnxruntime and compile every shader: over a minute here. */
 const VERDICT_TIMEOUT_MS = 180_000;
-const TARGET = { backend: 'wasm', engines: 'tfjs+onnx', problem: 'attention/scaled-dot-product', warmMs: 100 };
+const TARGET = { backend: 'wasm', engines: 'tfjs+onnx', problem: 'attention/scaled-dot-product', warmMs: 50, firstSubmitMs: 1000, firstRunMs: 500, editorMs: 1000 };
 
 /** "judge 12.3 ms" / "round trip 1.2 s" in the verdict line → milliseconds. */
 function readMs(text, label) {
@@ -203,12 +203,20 @@ const target = results.runs.find(
   (r) => r.problem === TARGET.problem && r.backend === TARGET.backend && r.engines === TARGET.engines && !r.error,
 );
 if (target) {
-  const ok = target.warm.domMs < TARGET.warmMs;
-  results.targetMet = ok;
-  lines.push(
-    `Target: warm verdict for ${TARGET.problem} on ${TARGET.backend} < ${TARGET.warmMs} ms → ${fmt(target.warm.domMs).trim()} ` +
-      `${ok ? 'MET' : 'NOT MET'} (round trip ${fmt(target.warm.roundTripMs).trim()}, judge in worker ${fmt(target.warm.judgeMs).trim()})`,
-  );
+  const check = (label, value, limit) => {
+    const ok = value !== undefined && value <= limit;
+    lines.push(`Target: ${label} ≤ ${limit} ms → ${fmt(value).trim()} ${ok ? 'MET' : 'NOT MET'}`);
+    return ok;
+  };
+  lines.push(`Targets for ${TARGET.problem} on ${TARGET.backend}, ${TARGET.engines} (production build, loopback):`);
+  const met = [
+    check('warm Submit', target.warm.domMs, TARGET.warmMs),
+    check('first Submit after a fresh load', target.first.domMs, TARGET.firstSubmitMs),
+    check('first Run after a fresh load', target.firstRun.domMs, TARGET.firstRunMs),
+    check('page load → interactive editor', editor.length ? h.median(editor) : undefined, TARGET.editorMs),
+  ];
+  results.targetMet = met.every(Boolean);
+  lines.push(`  (warm: round trip ${fmt(target.warm.roundTripMs).trim()}, judge in worker ${fmt(target.warm.judgeMs).trim()})`);
 }
 console.log(lines.join('\n'));
 writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
