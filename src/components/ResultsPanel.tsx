@@ -1,4 +1,5 @@
 import type { CaseResult, Diagnostic, JudgeMode, SerializedError, Verdict, VerdictStatus } from '../shared/protocol';
+import { MAX_CONSOLE_BYTES, MAX_CONSOLE_LINES } from '../judge/consoleCapture';
 
 /** What the results panel shows: nothing yet, a pending run, a verdict, or a failure to judge at all. */
 export type Outcome =
@@ -105,6 +106,7 @@ function CaseView({ result, onGotoLine }: { result: CaseResult; onGotoLine(line:
         <span className="muted small case-time">{formatMs(result.elapsedMs)}</span>
       </div>
       {result.diagnostic && <DiagnosticView diagnostic={result.diagnostic} onGotoLine={onGotoLine} />}
+      {(result.console?.length || result.consoleDropped) && <ConsoleView result={result} />}
       {result.leakedTensors > 0 && (
         <div className="warning-box small" data-testid="leak-warning">
           Leaked {result.leakedTensors} tensor{result.leakedTensors === 1 ? '' : 's'}: wrap intermediates in <code>tf.tidy</code> or
@@ -112,6 +114,27 @@ function CaseView({ result, onGotoLine }: { result: CaseResult; onGotoLine(line:
         </div>
       )}
     </li>
+  );
+}
+
+/** What the user's code logged while the case ran; the count of lines over the run's limit. */
+function ConsoleView({ result }: { result: CaseResult }) {
+  return (
+    <div className="console-box" data-testid="console" aria-label={`console output of ${result.name}`}>
+      <span className="console-title muted small">console</span>
+      <pre>
+        {(result.console ?? []).map((line, index) => (
+          <div key={index} className={`console-line console-${line.stream}`}>
+            {line.text}
+          </div>
+        ))}
+      </pre>
+      {result.consoleDropped ? (
+        <div className="muted small" data-testid="console-dropped">
+          … {result.consoleDropped.toLocaleString()} more line{result.consoleDropped === 1 ? '' : 's'} not kept (a run keeps the first {MAX_CONSOLE_LINES} lines / {MAX_CONSOLE_BYTES / 1024} KB)
+        </div>
+      ) : null}
+    </div>
   );
 }
 

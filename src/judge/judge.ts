@@ -5,7 +5,8 @@ import { describeArgs, type TF } from './inputs';
 import type { CaseSpec, ProblemDefinition } from './problem';
 import { MistakeClassifier, type Failure, type MistakeOutcomes, type Passed } from './classify';
 import { runReference } from './execute';
-import { InProcessRealm, type UserRealm } from './realm';
+import { InProcessRealm, type CallConsole, type UserRealm } from './realm';
+import { MAX_CONSOLE_LINES } from './consoleCapture';
 
 export { toPlain } from './execute';
 import { Rng } from './rng';
@@ -173,12 +174,13 @@ export async function judgeSource(context: JudgeContext, request: JudgeRequest):
       phase('user');
       const outcome = await realm.call(spec.args, { maxElements: problem.maxTensorElements?.(spec), argNames: problem.argNames });
       phase('judge');
+      const logged = consoleOf(outcome);
       if ('error' in outcome) {
         const { forbidden, error } = outcome;
         if (backend === 'webgpu' && SYNC_READ_FAILURE.test(error.message)) error.message += SYNC_READ_HINT;
         // The first failure decides the verdict: a crash after a wrong answer is still a wrong answer.
         const earlierFailure = results.some((r) => !r.passed);
-        results.push(stopped({ kind: forbidden ? 'forbidden-api' : 'runtime-error', message: error.message, error }));
+        results.push({ ...stopped({ kind: forbidden ? 'forbidden-api' : 'runtime-error', message: error.message, error }), ...logged });
         // Later cases would most likely throw the same way: stop here.
         return earlierFailure ? wrongAnswer() : finish('runtime-error', results, { error });
       }
@@ -198,12 +200,28 @@ export async function judgeSource(context: JudgeContext, request: JudgeRequest):
         diagnostic,
         leakedTensors: outcome.leaked,
         elapsedMs: now() - caseStarted,
+        ...logged,
       });
       if (diagnostic && diagnostic.kind !== 'mutated-input') failures.push({ spec, expected, got: outcome.value, result: results[results.length - 1] });
       if (!diagnostic) passes.push({ spec, expected });
     }
     return results.every((r) => r.passed) ? finish('accepted', results) : wrongAnswer();
   }
+}
+
+/**
+ * The console lines a realm sent back, checked as data: a realm is the user's, so anything but
+ * a list of short strings is dropped rather than shown.
+ */
+function consoleOf(outcome: CallConsole): CallConsole {
+  const lines = Array.isArray(outcome.console)
+    ? outcome.console
+        .slice(0, MAX_CONSOLE_LINES)
+        .filter((line) => line && typeof line.text === 'string' && ['log', 'info', 'warn', 'error'].includes(line.stream))
+        .map((line) => ({ stream: line.stream, text: line.text.slice(0, 4_000) }))
+    : [];
+  const dropped = typeof outcome.consoleDropped === 'number' && Number.isFinite(outcome.consoleDropped) ? outcome.consoleDropped : 0;
+  return { ...(lines.length ? { console: lines } : {}), ...(dropped > 0 ? { consoleDropped: dropped } : {}) };
 }
 
 /** Two references may each be off by their own rounding: allow the looser of the two engines' bounds. */

@@ -6,7 +6,8 @@
  * (Math.abs, Object.is, tf itself, postMessage) can touch the judge or outlive the run. In Node
  * (unit tests, mutation runs) the same logic runs in-process.
  */
-import type { Diagnostic, SerializedError } from '../shared/protocol';
+import type { ConsoleLine, Diagnostic, SerializedError } from '../shared/protocol';
+import { ConsoleCapture } from './consoleCapture';
 import type { Plain } from './compare';
 import { runCandidate } from './execute';
 import { ForbiddenApiError, guardedTf } from './guardedTf';
@@ -17,9 +18,15 @@ import { CompileError, loadUserModule, serializeError } from './userModule';
 
 export type LoadOutcome = { ok: true } | { ok: false; status: 'compile-error' | 'runtime-error'; error: SerializedError };
 
+/** What the user's code logged during the call (consoleCapture.ts). */
+export interface CallConsole {
+  console?: ConsoleLine[];
+  consoleDropped?: number;
+}
+
 export type CallOutcome =
-  | { error: SerializedError; forbidden: boolean }
-  | { value: Plain; leaked: number; mutation?: Diagnostic; overLimit?: Diagnostic };
+  | ({ error: SerializedError; forbidden: boolean } & CallConsole)
+  | ({ value: Plain; leaked: number; mutation?: Diagnostic; overLimit?: Diagnostic } & CallConsole);
 
 export interface CallOptions {
   maxElements?: number;
@@ -38,12 +45,15 @@ export interface UserRealm {
 /** The realm logic itself: used in-process in Node, and inside the browser's sandbox worker. */
 export class InProcessRealm implements UserRealm {
   private entry?: (...args: unknown[]) => unknown;
+  /** One per loaded module (one run): its limits are per run. */
+  private capture?: ConsoleCapture;
 
   constructor(private readonly tf: TF) {}
 
   async load(source: string, entry: string, forbiddenApis: ForbiddenApi[] = []): Promise<LoadOutcome> {
     try {
-      const exports = loadUserModule(source, guardedTf(this.tf, forbiddenApis));
+      this.capture = new ConsoleCapture(this.tf);
+      const exports = loadUserModule(source, guardedTf(this.tf, forbiddenApis), this.capture.console);
       const candidate = exports[entry];
       if (typeof candidate !== 'function') {
         const names = Object.keys(exports);
@@ -63,17 +73,27 @@ export class InProcessRealm implements UserRealm {
     if (!this.entry) throw new Error('load() must succeed before call()');
     try {
       const outcome = await runCandidate(this.tf, this.entry, args, options.maxElements, options.argNames);
-      if ('error' in outcome) return { error: safeSerialize(outcome.error), forbidden: outcome.error instanceof ForbiddenApiError };
-      return outcome;
+      if ('error' in outcome) return { error: safeSerialize(outcome.error), forbidden: outcome.error instanceof ForbiddenApiError, ...this.logged() };
+      return { ...outcome, ...this.logged() };
     } catch (error) {
       // Anything that breaks while the user's function runs here (a tampered tf, a poisoned
       // prototype) is the user's doing: a runtime error, never the judge's.
-      return { error: safeSerialize(error), forbidden: false };
+      return { error: safeSerialize(error), forbidden: false, ...this.logged() };
     }
   }
 
   dispose(): void {
     this.entry = undefined;
+    this.capture = undefined;
+  }
+
+  /** The call's console lines (and the module's top-level ones, with the first call), as plain data. */
+  private logged(): CallConsole {
+    try {
+      return this.capture?.take() ?? {};
+    } catch {
+      return {};
+    }
   }
 }
 

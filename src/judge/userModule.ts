@@ -55,11 +55,13 @@ export function transpile(source: string): string {
  * '@tensorflow/tfjs'` resolves to (the judge passes a guarded namespace). Any other import is a
  * compile error: the worker offers nothing else.
  */
-export function loadUserModule(source: string, tf: object): Record<string, unknown> {
+export function loadUserModule(source: string, tf: object, userConsole: object = console): Record<string, unknown> {
   const code = transpile(source);
   let factory: Function;
   try {
-    factory = new FunctionConstructor('require', 'module', 'exports', `${code}\n//# sourceURL=${USER_FILE}`);
+    // `console` is a parameter so the judge can capture what the code logs (consoleCapture.ts);
+    // the parameters share the header's one line, so line numbers are unchanged.
+    factory = new FunctionConstructor('require', 'module', 'exports', 'console', `${code}\n//# sourceURL=${USER_FILE}`);
   } catch (error) {
     throw new CompileError((error as Error).message, locateInUserCode(error));
   }
@@ -68,7 +70,7 @@ export function loadUserModule(source: string, tf: object): Record<string, unkno
     if (TF_SPECIFIERS.has(specifier)) return tf;
     throw new CompileError(`Cannot import '${specifier}': only '@tensorflow/tfjs' is available here.`);
   };
-  factory(require, module, module.exports);
+  factory(require, module, module.exports, userConsole);
   return module.exports;
 }
 

@@ -117,6 +117,16 @@ export interface CaseResult {
   /** Tensors the user's function left allocated (intermediates not wrapped in tf.tidy). */
   leakedTensors: number;
   elapsedMs: number;
+  /** What the user's code logged while this case ran (bounded per run, src/judge/consoleCapture.ts). */
+  console?: ConsoleLine[];
+  /** This case's console lines that were over the run's limit (counted, not kept). */
+  consoleDropped?: number;
+}
+
+/** One `console.log/info/warn/error` call of the user's code, as text. */
+export interface ConsoleLine {
+  stream: 'log' | 'info' | 'warn' | 'error';
+  text: string;
 }
 
 /** The whole answer to one Run or Submit. */
