@@ -181,6 +181,8 @@ export function ProblemPage({ problem, link, runner, runnerStatus, backendChoice
         setOutcome({ kind: 'verdict', verdict });
         onRanOn(verdict.backend);
         editorRef.current?.setMarkers(verdictMarkers(verdict));
+        // A stopped run judged nothing: it is not an attempt.
+        if (verdict.status === 'stopped') return;
         // Not awaited: the buttons come back with the verdict, not after the IndexedDB write.
         void recordSubmission(verdict).then(() => {
           if (mountedRef.current) setHistoryVersion((v) => v + 1);
@@ -276,13 +278,13 @@ export function ProblemPage({ problem, link, runner, runnerStatus, backendChoice
             </div>
           ),
         )}
-        <div className="toolbar">
+        <div className="toolbar" data-testid="toolbar">
           <BackendPicker choice={backendChoice} status={runnerStatus} disabled={running} onChange={onBackendChange} />
           <div className="toolbar-actions">
-            <button type="button" className="secondary" onClick={copyLink} title="Copy a link that opens this problem with your code">
+            <button type="button" className="secondary edit-action" onClick={copyLink} title="Copy a link that opens this problem with your code">
               {copied ? 'Copied' : 'Share'}
             </button>
-            <button type="button" className="secondary" data-testid="reset" onClick={reset} disabled={initialCode === undefined}>
+            <button type="button" className="secondary edit-action" data-testid="reset" onClick={reset} disabled={initialCode === undefined}>
               Reset to starter
             </button>
             <button
@@ -304,6 +306,16 @@ export function ProblemPage({ problem, link, runner, runnerStatus, backendChoice
               title="Judge every case (Ctrl/⌘+Shift+Enter)"
             >
               Submit
+            </button>
+            <button
+              type="button"
+              className="secondary"
+              data-testid="stop"
+              onClick={() => runner.stopRun()}
+              disabled={!running}
+              title="End the run now (restarts the runner)"
+            >
+              Stop
             </button>
           </div>
         </div>

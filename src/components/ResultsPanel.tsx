@@ -19,6 +19,7 @@ const STATUS_LABEL: Record<PanelStatus, string> = {
   'time-limit': 'Time limit exceeded',
   'compile-error': 'Compile error',
   'internal-error': 'Internal error',
+  stopped: 'Stopped',
 };
 
 interface ResultsPanelProps {
@@ -61,11 +62,16 @@ export function ResultsPanel({ outcome, onGotoLine }: ResultsPanelProps) {
               ran on <strong>{verdict.backend}</strong>
             </span>
             {verdict.checkedBy.length > 0 && <span data-testid="checked-by">checked by {verdict.checkedBy.join(', ')}</span>}
-            <span>judge {formatMs(verdict.elapsedMs)}</span>
+            <span>{verdict.status === 'stopped' ? 'stopped after' : 'judge'} {formatMs(verdict.elapsedMs)}</span>
             {verdict.roundTripMs !== undefined && <span>round trip {formatMs(verdict.roundTripMs)}</span>}
           </div>
           {verdict.status === 'time-limit' && !verdict.error && (
             <div className="error-box">The code did not finish within the time budget (look for an infinite loop).</div>
+          )}
+          {verdict.status === 'stopped' && (
+            <div className="muted" data-testid="stopped-note">
+              You stopped this run; nothing was judged and it is not counted as an attempt. The runner was restarted.
+            </div>
           )}
           {verdict.error && !repeatsCaseError(verdict) && <ErrorDetails error={verdict.error} onGotoLine={onGotoLine} />}
           <ol className="cases">

@@ -60,6 +60,8 @@ export class RunnerClient {
   onnxProvider: OnnxProviderChoice = 'auto';
   /** The problem on screen, prepared again whenever a fresh worker starts. */
   private warmProblem?: string;
+  /** Ends the run in flight when the user presses Stop (see stop()). */
+  private stopInFlight?: () => void;
 
   constructor(
     private readonly budgetMs: number = RUN_BUDGET_MS,
@@ -107,20 +109,48 @@ export class RunnerClient {
   private async judgeOnce(request: Omit<JudgeRequest, 'runId'>): Promise<Verdict> {
     const runId = this.nextRunId++;
     this.latestRunId = runId;
-    const { id, api, info } = await this.slot.acquire();
+    const requested = performance.now();
+    // Stop works from the click on: while the worker or the second engine is still starting, it
+    // just drops the request; once the user's code runs, it also replaces the worker running it.
+    let endWorker: (() => void) | undefined;
+    const stopped = new Promise<'stopped'>((resolve) => {
+      this.stopInFlight = () => {
+        endWorker?.();
+        resolve('stopped');
+      };
+    });
+    const stoppedVerdict = (backend: Verdict['backend']): Verdict => {
+      const ms = performance.now() - requested;
+      return { status: 'stopped', problemId: request.problemId, mode: request.mode, backend, cases: [], checkedBy: [], elapsedMs: ms, roundTripMs: ms, runId };
+    };
+    const ready = await Promise.race([
+      (async () => {
+        const acquired = await this.slot.acquire();
+        if (request.mode === 'submit' && this.crossChecks(request.problemId)) await this.connectOnnx(acquired.id, acquired.api);
+        return acquired;
+      })(),
+      stopped,
+    ]);
+    if (ready === 'stopped') {
+      this.stopInFlight = undefined;
+      return stoppedVerdict(this.info?.backend ?? 'cpu');
+    }
+    const { id, api, info } = ready;
     const started = performance.now();
-    if (request.mode === 'submit' && this.crossChecks(request.problemId)) await this.connectOnnx(id, api);
     // Kill a stuck worker and bring up a fresh one in the background — unless a newer start already replaced it.
     const restart = () => {
       if (this.slot.isCurrent(id)) this.start(this.choice).catch(() => undefined);
     };
+    // The worker may be deep in the user's loop: the only way to end it at once is to replace it.
+    endWorker = restart;
     const scale = info.softwareGpu ? SOFTWARE_GPU_BUDGET_SCALE : 1;
     const userTime = new UserTimeBudget(budgetFor(request.problemId, this.budgetMs) * scale, restart);
     try {
       const judged = api.judge({ ...request, runId }, Comlink.proxy((phase: RunPhase) => userTime.phase(phase)));
       // The judge's own work (references, the ONNX engine) is not charged to the user, but it
       // still gets a hard cap so a broken engine cannot hang the page forever.
-      const verdict = await withBudget(Promise.race([judged, userTime.expired]), JUDGE_HARD_CAP_MS, restart);
+      const verdict = await withBudget(Promise.race([judged, userTime.expired, stopped]), JUDGE_HARD_CAP_MS, restart);
+      if (verdict === 'stopped') return stoppedVerdict(info.backend);
       return { ...verdict, roundTripMs: performance.now() - started };
     } catch (error) {
       if (!(error instanceof WorkerTimeoutError)) throw error;
@@ -137,6 +167,7 @@ export class RunnerClient {
         runId,
       };
     } finally {
+      this.stopInFlight = undefined;
       userTime.stop();
     }
   }
@@ -157,6 +188,14 @@ export class RunnerClient {
     } catch {
       // Reported by the request that needs it.
     }
+  }
+
+  /**
+   * End the run in flight now: its verdict is `stopped` and a fresh worker takes over (the old one
+   * may be stuck in the user's loop). Does nothing when no run is in flight.
+   */
+  stopRun(): void {
+    this.stopInFlight?.();
   }
 
   /** True when no newer request has been made since `runId`: older answers are stale. */

@@ -22,7 +22,9 @@ export type VerdictStatus =
   | 'runtime-error'
   | 'time-limit'
   | 'compile-error'
-  | 'internal-error';
+  | 'internal-error'
+  /** The user pressed Stop: the run was ended and its worker replaced. */
+  | 'stopped';
 
 /** `run` judges the public examples only; `submit` judges every case, hidden ones included. */
 export type JudgeMode = 'run' | 'submit';

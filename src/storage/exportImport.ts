@@ -75,7 +75,7 @@ const isTime = (value: unknown): value is number => typeof value === 'number' &&
 const isCount = (value: unknown): value is number => Number.isInteger(value) && (value as number) >= 0;
 
 const MODES = ['run', 'submit'];
-const STATUSES = ['accepted', 'wrong-answer', 'runtime-error', 'time-limit', 'compile-error', 'internal-error'];
+const STATUSES = ['accepted', 'wrong-answer', 'runtime-error', 'time-limit', 'compile-error', 'internal-error', 'stopped'];
 const BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'];
 
 const checkDraft: Check = (v) =>

@@ -33,7 +33,7 @@ export const CHROMIUM_ARGS = [
 ];
 
 export type Backend = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
-export type FinalStatus = 'accepted' | 'wrong-answer' | 'runtime-error' | 'time-limit' | 'compile-error' | 'internal-error';
+export type FinalStatus = 'accepted' | 'wrong-answer' | 'runtime-error' | 'time-limit' | 'compile-error' | 'internal-error' | 'stopped';
 export const FINAL_STATUSES: readonly FinalStatus[] = [
   'accepted',
   'wrong-answer',
@@ -41,6 +41,7 @@ export const FINAL_STATUSES: readonly FinalStatus[] = [
   'time-limit',
   'compile-error',
   'internal-error',
+  'stopped',
 ];
 
 /** How long a Run/Submit may take before the harness gives up: the app's 10 s budget plus a worker restart. */
