@@ -208,7 +208,26 @@ export function ProblemPage({ problem, link, runner, runnerStatus, backendChoice
   const run = useCallback(() => void judge('run'), [judge]);
   const submit = useCallback(() => void judge('submit'), [judge]);
 
-  useRunShortcuts(run, submit);
+  // Ctrl/⌘+S: the draft is written now (autosave would anyway, a moment later) and the page says so.
+  const [savedAt, setSavedAt] = useState<number>();
+  const saveNow = useCallback(() => {
+    const code = editorRef.current?.getValue() ?? latestCode.current;
+    if (code === undefined) return;
+    if (pendingSave.current) clearTimeout(pendingSave.current.timer);
+    pendingSave.current = null;
+    void saveDraft(problemId, code).then(
+      () => mountedRef.current && setSavedAt(Date.now()),
+      (error: unknown) =>
+        mountedRef.current && setNotices((list) => [...list, { kind: 'error', message: `Your code could not be saved: ${error instanceof Error ? error.message : String(error)}` }]),
+    );
+  }, [problemId]);
+  useEffect(() => {
+    if (savedAt === undefined) return;
+    const timer = setTimeout(() => setSavedAt(undefined), 2_500);
+    return () => clearTimeout(timer);
+  }, [savedAt]);
+
+  useRunShortcuts(run, submit, saveNow);
 
   const reset = () => {
     if (!editorRef.current) return;
@@ -307,6 +326,11 @@ export function ProblemPage({ problem, link, runner, runnerStatus, backendChoice
             >
               Submit
             </button>
+            {savedAt !== undefined && (
+              <span className="muted small" data-testid="saved" role="status">
+                saved
+              </span>
+            )}
             <button
               type="button"
               className="secondary"

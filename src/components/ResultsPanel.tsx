@@ -74,6 +74,7 @@ export function ResultsPanel({ outcome, onGotoLine }: ResultsPanelProps) {
             </div>
           )}
           {verdict.error && !repeatsCaseError(verdict) && <ErrorDetails error={verdict.error} onGotoLine={onGotoLine} />}
+          <LeakWarning cases={verdict.cases} />
           <ol className="cases">
             {failuresFirst(verdict.cases).map((result, index) => (
               <CaseView key={`${index}-${result.name}`} result={result} onGotoLine={onGotoLine} />
@@ -114,12 +115,24 @@ function CaseView({ result, onGotoLine }: { result: CaseResult; onGotoLine(line:
       {result.diagnostic && <DiagnosticView diagnostic={result.diagnostic} onGotoLine={onGotoLine} />}
       {(result.console?.length || result.consoleDropped) && <ConsoleView result={result} />}
       {result.leakedTensors > 0 && (
-        <div className="warning-box small" data-testid="leak-warning">
-          Leaked {result.leakedTensors} tensor{result.leakedTensors === 1 ? '' : 's'}: wrap intermediates in <code>tf.tidy</code> or
-          dispose them.
-        </div>
+        <span className="muted small" data-testid="case-leak">
+          leaked {result.leakedTensors} tensor{result.leakedTensors === 1 ? '' : 's'}
+        </span>
       )}
     </li>
+  );
+}
+
+/** One warning per run for tensors left allocated, however many cases leaked them. */
+function LeakWarning({ cases }: { cases: CaseResult[] }) {
+  const leaking = cases.filter((c) => c.leakedTensors > 0);
+  if (!leaking.length) return null;
+  const most = Math.max(...leaking.map((c) => c.leakedTensors));
+  return (
+    <div className="warning-box small" data-testid="leak-warning">
+      {leaking.length === cases.length ? 'Every case' : `${leaking.length} of ${cases.length} cases`} left tensors allocated (up to {most} per call):
+      wrap intermediates in <code>tf.tidy</code> or dispose them. In a training loop this memory grows every step.
+    </div>
   );
 }
 
