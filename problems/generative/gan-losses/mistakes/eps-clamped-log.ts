@@ -1,0 +1,21 @@
+import * as tf from '@tensorflow/tfjs';
+
+/**
+ * The three standard GAN losses from discriminator logits, each a loss to MINIMISE.
+ * D(x) = σ(logit). realLogits: [Br], fakeLogits: [Bf]. Uses −log σ(x) = softplus(−x) and
+ * −log(1 − σ(x)) = softplus(x), which are finite for every logit.
+ */
+export function ganLosses(
+  realLogits: tf.Tensor1D,
+  fakeLogits: tf.Tensor1D,
+): { discriminator: tf.Scalar; generatorMinimax: tf.Scalar; generatorNonSaturating: tf.Scalar } {
+  return tf.tidy(() => {
+    // Bug: log(p + 1e-8) instead of a log-sigmoid: finite, but capped near 18.4 for confident mistakes.
+    const realTerm = tf.log(tf.sigmoid(realLogits).add(1e-8)).neg().mean();
+    const fakeTerm = tf.log(tf.sub(1, tf.sigmoid(fakeLogits)).add(1e-8)).neg().mean();
+    const discriminator = realTerm.add(fakeTerm) as tf.Scalar;
+    const generatorMinimax = fakeTerm.neg() as tf.Scalar; // mean log(1 − D(G(z)))
+    const generatorNonSaturating = tf.log(tf.sigmoid(fakeLogits).add(1e-8)).neg().mean() as tf.Scalar;
+    return { discriminator, generatorMinimax, generatorNonSaturating };
+  });
+}
