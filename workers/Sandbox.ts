@@ -1,7 +1,7 @@
 import type { BackendName } from '../src/shared/protocol';
 import type { TF } from '../src/judge/inputs';
 import type { ArgSpec, ForbiddenApi } from '../src/judge/problem';
-import { InProcessRealm, type CallOptions, type CallOutcome, type LoadOutcome } from '../src/judge/realm';
+import { InProcessRealm, type CallOptions, type CallOutcome, type LoadOutcome, type RealmCall } from '../src/judge/realm';
 import { capTensorMemory } from '../src/judge/memoryLimit';
 import { startBackend } from './autoBackend';
 
@@ -38,6 +38,10 @@ export class Sandbox {
   call(args: ArgSpec[], options: CallOptions): Promise<CallOutcome> {
     return this.realm.call(args, options);
   }
+
+  callAll(calls: RealmCall[]): Promise<CallOutcome[]> {
+    return this.realm.callAll(calls);
+  }
 }
 
-export type SandboxApi = Pick<Sandbox, 'init' | 'load' | 'call'>;
+export type SandboxApi = Pick<Sandbox, 'init' | 'load' | 'call' | 'callAll'>;

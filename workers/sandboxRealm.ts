@@ -70,6 +70,14 @@ class SandboxRealm implements UserRealm {
     }
   }
 
+  async callAll(...args: Parameters<NonNullable<UserRealm['callAll']>>): Promise<CallOutcome[]> {
+    try {
+      return await this.api.callAll(...args);
+    } catch (error) {
+      return [{ error: describe(error), forbidden: false }];
+    }
+  }
+
   dispose(): void {
     this.api[Comlink.releaseProxy]();
     this.worker.terminate();

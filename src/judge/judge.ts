@@ -5,7 +5,7 @@ import { describeArgs, type TF } from './inputs';
 import type { CaseSpec, ProblemDefinition } from './problem';
 import { MistakeClassifier, type Failure, type MistakeOutcomes, type Passed } from './classify';
 import { runReference } from './execute';
-import { InProcessRealm, type CallConsole, type UserRealm } from './realm';
+import { InProcessRealm, type CallConsole, type CallOutcome, type UserRealm } from './realm';
 import { MAX_CONSOLE_LINES } from './consoleCapture';
 
 export { toPlain } from './execute';
@@ -146,8 +146,20 @@ export async function judgeSource(context: JudgeContext, request: JudgeRequest):
       await mistakes.nameMistakes(failures, tolerance, passes);
       return finish('wrong-answer', results);
     };
-    for (const spec of cache.casesFor(problem, request.mode)) {
-      const caseStarted = now();
+    const specs = cache.casesFor(problem, request.mode);
+    const callOptions = (spec: CaseSpec) => ({ maxElements: problem.maxTensorElements?.(spec), argNames: problem.argNames });
+    // Where the realm can take every case at once (a sandbox worker), the user's code runs first,
+    // case after case, and the judge then compares: two messages per run instead of two per case.
+    let batch: CallOutcome[] | undefined;
+    if (realm.callAll) {
+      phase('user');
+      batch = await realm.callAll(specs.map((spec) => ({ args: spec.args, options: callOptions(spec) })));
+      phase('judge');
+    }
+    for (const [index, spec] of specs.entries()) {
+      // A batched case's own call time, measured in the realm, counts as part of it.
+      const batchedMs = batch?.[index]?.callMs;
+      const caseStarted = now() - (typeof batchedMs === 'number' && Number.isFinite(batchedMs) ? Math.max(0, batchedMs) : 0);
       const inputSummary = describeCase(problem, spec);
       /** The result of a case that ends the judging: no output to compare, nothing leaked to count. */
       const stopped = (diagnostic: Diagnostic): CaseResult => ({
@@ -171,9 +183,15 @@ export async function judgeSource(context: JudgeContext, request: JudgeRequest):
           return finish('internal-error', results, { error: { name: 'EngineDisagreement', message } });
         }
       }
-      phase('user');
-      const outcome = await realm.call(spec.args, { maxElements: problem.maxTensorElements?.(spec), argNames: problem.argNames });
-      phase('judge');
+      let outcome: CallOutcome;
+      if (batch) {
+        // The batch stops after the first case that throws, and so does this loop.
+        outcome = batch[index] ?? { error: { name: 'Error', message: 'The sandbox returned no result for this case.' }, forbidden: false };
+      } else {
+        phase('user');
+        outcome = await realm.call(spec.args, callOptions(spec));
+        phase('judge');
+      }
       const logged = consoleOf(outcome);
       if ('error' in outcome) {
         const { forbidden, error } = outcome;

@@ -18,10 +18,12 @@ import { CompileError, loadUserModule, serializeError } from './userModule';
 
 export type LoadOutcome = { ok: true } | { ok: false; status: 'compile-error' | 'runtime-error'; error: SerializedError };
 
-/** What the user's code logged during the call (consoleCapture.ts). */
+/** What the user's code logged during the call (consoleCapture.ts), and how long the call took there. */
 export interface CallConsole {
   console?: ConsoleLine[];
   consoleDropped?: number;
+  /** Milliseconds the call took in the realm (inputs made, the function run, the output read). */
+  callMs?: number;
 }
 
 export type CallOutcome =
@@ -33,11 +35,33 @@ export interface CallOptions {
   argNames: string[];
 }
 
+/** One case for `callAll`. */
+export interface RealmCall {
+  args: ArgSpec[];
+  options: CallOptions;
+}
+
+/** `call` for each case in order, stopping after the first that throws. */
+export async function callEach(realm: Pick<UserRealm, 'call'>, calls: RealmCall[]): Promise<CallOutcome[]> {
+  const outcomes: CallOutcome[] = [];
+  for (const { args, options } of calls) {
+    const outcome = await realm.call(args, options);
+    outcomes.push(outcome);
+    if ('error' in outcome) break;
+  }
+  return outcomes;
+}
+
 export interface UserRealm {
   /** Compile and evaluate the user's module and find its entry function. */
   load(source: string, entry: string, forbiddenApis?: ForbiddenApi[]): Promise<LoadOutcome>;
   /** Call the entry on fresh inputs made from `args`; the output comes back as plain data. */
   call(args: ArgSpec[], options: CallOptions): Promise<CallOutcome>;
+  /**
+   * Every case in one go, in order, stopping after the first that throws (the judge stops there
+   * too): one message to a sandbox worker and one back, instead of two per case.
+   */
+  callAll?(calls: RealmCall[]): Promise<CallOutcome[]>;
   /** Throw the realm away (a browser sandbox worker is terminated). */
   dispose(): void;
 }
@@ -71,15 +95,20 @@ export class InProcessRealm implements UserRealm {
 
   async call(args: ArgSpec[], options: CallOptions): Promise<CallOutcome> {
     if (!this.entry) throw new Error('load() must succeed before call()');
+    const started = performance.now();
     try {
       const outcome = await runCandidate(this.tf, this.entry, args, options.maxElements, options.argNames);
-      if ('error' in outcome) return { error: safeSerialize(outcome.error), forbidden: outcome.error instanceof ForbiddenApiError, ...this.logged() };
-      return { ...outcome, ...this.logged() };
+      if ('error' in outcome) return { error: safeSerialize(outcome.error), forbidden: outcome.error instanceof ForbiddenApiError, ...this.logged(started) };
+      return { ...outcome, ...this.logged(started) };
     } catch (error) {
       // Anything that breaks while the user's function runs here (a tampered tf, a poisoned
       // prototype) is the user's doing: a runtime error, never the judge's.
-      return { error: safeSerialize(error), forbidden: false, ...this.logged() };
+      return { error: safeSerialize(error), forbidden: false, ...this.logged(started) };
     }
+  }
+
+  callAll(calls: RealmCall[]): Promise<CallOutcome[]> {
+    return callEach(this, calls);
   }
 
   dispose(): void {
@@ -88,11 +117,12 @@ export class InProcessRealm implements UserRealm {
   }
 
   /** The call's console lines (and the module's top-level ones, with the first call), as plain data. */
-  private logged(): CallConsole {
+  private logged(started: number): CallConsole {
+    const callMs = performance.now() - started;
     try {
-      return this.capture?.take() ?? {};
+      return { ...(this.capture?.take() ?? {}), callMs };
     } catch {
-      return {};
+      return { callMs };
     }
   }
 }

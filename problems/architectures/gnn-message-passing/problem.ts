@@ -73,6 +73,7 @@ function cases(rng: Rng): CaseSpec[] {
   list.push(gcnCase(rng, 'hidden: self-loops already in the list (one more is added)', false, 6, [[0, 0], [1, 1], [0, 1], [1, 0], [2, 3], [3, 2], [4, 4], [3, 4], [4, 5]], 3, 2, 'none', ['listed self-loop', 'directed']));
   list.push(gcnCase(rng, 'hidden: isolated nodes', false, 8, [[0, 1], [1, 0], [1, 2], [2, 1], [5, 6]], 4, 3, 'relu', ['isolated node', 'directed', 'no self-loop listed']));
   list.push(gcnCase(rng, 'hidden: no edges at all (E = 0)', false, 5, [], 3, 2, 'none', ['isolated node']));
+  list.push(gcnCase(rng, 'hidden: a single edge (E = 1)', false, 3, [[0, 1]], 3, 2, 'none', ['directed', 'isolated node', 'no self-loop listed']));
   list.push(gcnCase(rng, 'hidden: one node, no edges', false, 1, [], 3, 2, 'relu', ['isolated node']));
   list.push(gcnCase(rng, 'hidden: one node with a listed self-loop', false, 1, [[0, 0]], 2, 3, 'none', ['listed self-loop']));
   list.push(gcnCase(rng, 'hidden: star graph (hub of degree 9)', false, 10, Array.from({ length: 9 }, (_, i) => [[0, i + 1], [i + 1, 0]] as Edge[]).flat(), 3, 3, 'none', ['no self-loop listed']));
