@@ -13,7 +13,7 @@ import { findNotebookSummary, notebookList } from './notebook/listing';
 import type { RunnerStatus } from './components/BackendPicker';
 import { StorageNotice } from './components/StorageNotice';
 import { RunnerClient } from './runner/RunnerClient';
-import { parseHash, problemHref, replaceHash, useHash } from './router';
+import { parseHash, problemHref, replaceHash, useHash, type Route } from './router';
 import { isRoundRoute } from './rounds/routes';
 import type { BackendChoice, BackendName } from './shared/protocol';
 import { loadBackendChoice, loadCrossCheck, loadOnnxProvider, saveBackendChoice } from './storage/settings';
@@ -77,6 +77,106 @@ function useRunner() {
 }
 
 let linkNonce = 0;
+
+type NavSection = 'problems' | 'tracks' | 'progress' | 'rounds' | 'notebooks';
+
+/** The top-level page a route is (the nav link marked `aria-current`), if it is one of them. */
+function navSection(route: Route): NavSection | undefined {
+  if (route.kind === 'list') return 'problems';
+  if (route.kind === 'tracks' || route.kind === 'progress' || route.kind === 'rounds' || route.kind === 'notebooks') return route.kind;
+  return undefined;
+}
+
+/**
+ * The header: brand, the main nav, the page's breadcrumb and a running round. On a narrow
+ * screen (see styles.css, `.menu-button`) the nav folds behind a Menu button, a disclosure
+ * (`aria-expanded`) that closes on navigation, on Escape (focus back on the button), on a click
+ * outside the header and when focus leaves it. On a wide screen the button is hidden and the
+ * links are a row.
+ */
+function TopBar({ hash, section, crumb }: { hash: string; section: NavSection | undefined; crumb?: React.ReactNode }) {
+  const [open, setOpen] = useState(false);
+  const headerRef = useRef<HTMLElement>(null);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const current = (link: NavSection) => (link === section ? 'page' : undefined);
+
+  // A new route (a link followed, back/forward) closes the menu.
+  useEffect(() => {
+    setOpen(false);
+  }, [hash]);
+
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape') return;
+      setOpen(false);
+      buttonRef.current?.focus();
+    };
+    const onPointer = (event: PointerEvent) => {
+      if (!headerRef.current?.contains(event.target as Node)) setOpen(false);
+    };
+    document.addEventListener('keydown', onKey);
+    document.addEventListener('pointerdown', onPointer);
+    return () => {
+      document.removeEventListener('keydown', onKey);
+      document.removeEventListener('pointerdown', onPointer);
+    };
+  }, [open]);
+
+  return (
+    <header
+      className={`topbar${open ? ' menu-open' : ''}`}
+      ref={headerRef}
+      onBlur={(event) => {
+        // Tabbing out of the open menu closes it, so it never covers the focused control.
+        if (open && !event.currentTarget.contains(event.relatedTarget as Node | null)) setOpen(false);
+      }}
+    >
+      <a className="brand" href="#/">
+        <img src="/favicon.svg" alt="" width={22} height={22} />
+        TensorDojo
+      </a>
+      <button
+        type="button"
+        className="menu-button"
+        ref={buttonRef}
+        aria-expanded={open}
+        aria-controls="site-nav"
+        data-testid="nav-menu"
+        onClick={() => setOpen((value) => !value)}
+      >
+        <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+          {open ? (
+            <path d="M3.5 3.5l9 9M12.5 3.5l-9 9" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" />
+          ) : (
+            <path d="M2 4h12M2 8h12M2 12h12" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" />
+          )}
+        </svg>
+        Menu
+      </button>
+      {/* A link to the page already shown changes no hash, so clicks close the menu too. */}
+      <nav
+        id="site-nav"
+        aria-label="Main"
+        onClick={(event) => {
+          if ((event.target as Element).closest('a')) setOpen(false);
+        }}
+      >
+        <a href="#/" aria-current={current('problems')}>Problems</a>
+        <a href="#/tracks" aria-current={current('tracks')}>Tracks</a>
+        <a href="#/progress" aria-current={current('progress')}>Progress</a>
+        <a href="#/rounds" data-testid="nav-rounds" aria-current={current('rounds')}>
+          Mock rounds
+        </a>
+        <a href="#/notebooks" data-testid="nav-notebooks" aria-current={current('notebooks')}>
+          Debugging notebooks
+        </a>
+      </nav>
+      {crumb}
+      <RunningRoundLink hash={hash} />
+    </header>
+  );
+}
 
 export function App() {
   const hash = useHash();
@@ -161,21 +261,11 @@ export function App() {
 
   return (
     <div className="app">
-      <header className="topbar">
-        <a className="brand" href="#/">
-          <img src="/favicon.svg" alt="" width={22} height={22} />
-          TensorDojo
-        </a>
-        <nav>
-          <a href="#/">Problems</a>
-          <a href="#/tracks">Tracks</a>
-          <a href="#/progress">Progress</a>
-          <a href="#/rounds" data-testid="nav-rounds">Mock rounds</a>
-          <a href="#/notebooks" data-testid="nav-notebooks">Debugging notebooks</a>
-        </nav>
-        {problem && <span className="crumb muted">{problem.trackTitle} / {problem.title}</span>}
-        <RunningRoundLink hash={hash} />
-      </header>
+      <TopBar
+        hash={hash}
+        section={navSection(route)}
+        crumb={problem && <span className="crumb muted">{problem.trackTitle} / {problem.title}</span>}
+      />
       <StorageNotice />
       {body}
     </div>

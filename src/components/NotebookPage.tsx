@@ -462,14 +462,28 @@ function OutputItem({ output }: { output: CellOutput }) {
   return <pre className={`output-text ${output.stream}`}>{output.text}</pre>;
 }
 
+/**
+ * The grade's progress and result. Grade can be pressed from the sticky toolbar far below this
+ * panel, so each new state is scrolled into view and the result takes the focus.
+ */
 function GradePanel({ grade }: { grade: GradeState }) {
+  const ref = useRef<HTMLElement | null>(null);
+  useEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    element.scrollIntoView({ block: 'start', behavior: 'auto' });
+    if (grade.kind !== 'running') element.focus({ preventScroll: true });
+  }, [grade]);
+  const attach = (element: HTMLElement | null) => {
+    ref.current = element;
+  };
   if (grade.kind === 'idle') return null;
-  if (grade.kind === 'running') return <div className="grade-panel muted" data-testid="grading">Grading: running every cell and each probe in fresh, seeded kernels…</div>;
-  if (grade.kind === 'failed') return <div className="banner error" role="alert">{grade.message}</div>;
+  if (grade.kind === 'running') return <div ref={attach} className="grade-panel muted" data-testid="grading">Grading: running every cell and each probe in fresh, seeded kernels…</div>;
+  if (grade.kind === 'failed') return <div ref={attach} tabIndex={-1} className="banner error" role="alert">{grade.message}</div>;
   const { report } = grade;
   const fixed = report.probes.filter((p) => p.passed).length;
   return (
-    <section className="grade-panel" data-testid="bug-checklist" data-status={report.status}>
+    <section ref={attach} tabIndex={-1} className="grade-panel" data-testid="bug-checklist" data-status={report.status}>
       <h2>
         {report.targetMet && fixed === report.probes.length ? 'Solved' : 'Not yet'} — {fixed} of {report.probes.length} bugs fixed
       </h2>

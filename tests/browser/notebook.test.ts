@@ -134,8 +134,18 @@ it('autosaves an edit across a reload, and grading shows the checklist', async (
   await waitForNotebook();
   expect(await app.page.evaluate((i) => window.__tdNotebook!.getCell(i), CONFIG_CELL)).toContain('const LR = 0.8;');
 
+  // Pressed from the sticky toolbar at the bottom of the page: the result comes into view, focused.
+  await app.page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
   await app.page.click('[data-testid="grade"]');
   await app.page.waitForSelector('[data-testid="bug-checklist"]', { timeout: TIMEOUT_MS });
+  const placed = await app.page.evaluate(() => {
+    const checklist = document.querySelector('[data-testid="bug-checklist"]')!;
+    const box = checklist.getBoundingClientRect();
+    return { top: box.top, viewport: window.innerHeight, focused: document.activeElement === checklist };
+  });
+  expect(placed.top, 'the checklist is scrolled into view').toBeGreaterThanOrEqual(0);
+  expect(placed.top).toBeLessThan(placed.viewport);
+  expect(placed.focused).toBe(true);
   const probes = await app.page.$$eval('[data-testid="probe"]', (els) => els.map((el) => [el.getAttribute('data-bug-id'), el.getAttribute('data-passed')]));
   // Only the learning-rate bug is fixed so far.
   expect(Object.fromEntries(probes)).toEqual({ 'softmax-batch-axis': 'false', 'lr-too-high': 'true', 'grads-never-reset': 'false' });

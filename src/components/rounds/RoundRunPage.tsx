@@ -428,7 +428,7 @@ function ProblemPart({ part, ended, canAct, running, outcome, editorRef, runnerC
             {ended ? 'Time is up: the code is read-only.' : `This part is ${PART_STATE_LABEL[part.state]}; its code is read-only.`}
           </div>
         )}
-        <div className="toolbar">
+        <div className="toolbar" data-testid="toolbar">
           <BackendPicker
             choice={runnerContext.choice}
             status={runnerContext.status}
