@@ -113,7 +113,8 @@ async function serve(): Promise<void> {
   const send = sender(String(nonce));
   // Before the lockdown: the wasm backend reads its binary from node_modules while starting.
   await startBackend(tf, backend, async () => ({ backend, reason: 'chosen by the parent' }));
-  const realm = new InProcessRealm(tf);
+  // What the user's code logs is kept for the verdict and also shown on the command's stderr, as it runs.
+  const realm = new InProcessRealm(tf, (line) => stderr.write(`${line.text}\n`));
 
   // The emscripten glue of the wasm backend rethrows uncaught errors and turns unhandled
   // rejections into crashes. A browser worker logs an unhandled rejection and goes on, so this

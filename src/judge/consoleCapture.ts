@@ -24,7 +24,10 @@ export class ConsoleCapture {
   /** The object the user's module sees as `console`. */
   readonly console: Pick<Console, 'log' | 'info' | 'warn' | 'error' | 'debug'>;
 
-  constructor(private readonly tf: TF) {
+  constructor(
+    private readonly tf: TF,
+    private readonly echo?: (line: ConsoleLine) => void,
+  ) {
     const write = (stream: Stream) => (...args: unknown[]) => this.write(stream, args);
     this.console = Object.freeze({ log: write('log'), info: write('info'), debug: write('log'), warn: write('warn'), error: write('error') });
   }
@@ -52,7 +55,9 @@ export class ConsoleCapture {
     if (text.length > MAX_LINE_CHARS) text = `${text.slice(0, MAX_LINE_CHARS)}… (${text.length - MAX_LINE_CHARS} more characters)`;
     this.kept++;
     this.bytes += text.length;
-    this.lines.push({ stream, text });
+    const line = { stream, text };
+    this.lines.push(line);
+    this.echo?.(line);
   }
 
   private format(value: unknown): string {

@@ -72,11 +72,15 @@ export class InProcessRealm implements UserRealm {
   /** One per loaded module (one run): its limits are per run. */
   private capture?: ConsoleCapture;
 
-  constructor(private readonly tf: TF) {}
+  constructor(
+    private readonly tf: TF,
+    /** Also shows each kept console line as it is written (the command-line judge: its stderr). */
+    private readonly echoConsole?: (line: ConsoleLine) => void,
+  ) {}
 
   async load(source: string, entry: string, forbiddenApis: ForbiddenApi[] = []): Promise<LoadOutcome> {
     try {
-      this.capture = new ConsoleCapture(this.tf);
+      this.capture = new ConsoleCapture(this.tf, this.echoConsole);
       const exports = loadUserModule(source, guardedTf(this.tf, forbiddenApis), this.capture.console);
       const candidate = exports[entry];
       if (typeof candidate !== 'function') {
