@@ -38,7 +38,7 @@ it('records hints, the solution and an accepted submit; the list filters by them
   await app.openProblem(PROBLEM, 'wasm');
   await app.page.getByTestId('show-hint').click();
   await app.page.getByTestId('show-solution').click();
-  await app.page.locator('.solution h2').waitFor();
+  await app.page.locator('.solution h2').first().waitFor();
   await app.setCode(readProblemFile(PROBLEM, 'reference.ts'));
   expect((await app.submit()).status).toBe('accepted');
   // The verdict lands in the problem's history, shown under the statement.
