@@ -13,7 +13,7 @@ export function ProblemRoute({ summary, ...pageProps }: Omit<ProblemPageProps, '
   useEffect(() => {
     loadMonaco().catch(() => undefined);
   }, []);
-  if (content.state === 'ready') return <ProblemPage problem={content.problem} {...pageProps} />;
+  if (content.state === 'ready') return <ProblemPage problem={content.value} {...pageProps} />;
   if (content.state === 'error') {
     return (
       <div className="banner error page-banner" role="alert" data-testid="error-banner">

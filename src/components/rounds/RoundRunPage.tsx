@@ -394,7 +394,7 @@ function PartView(props: PartViewProps) {
 /** A problem part once its text (a chunk of its own) has arrived. */
 function ProblemPartLoader({ summary, ...props }: PartViewProps & { summary: ProblemSummary }) {
   const content = useProblemContent(summary);
-  if (content.state === 'ready') return <ProblemPart {...props} problem={content.problem} />;
+  if (content.state === 'ready') return <ProblemPart {...props} problem={content.value} />;
   return (
     <div className="round-part-body muted" data-testid="round-part-body" data-kind="problem-loading" role={content.state === 'error' ? 'alert' : undefined}>
       {content.state === 'error' ? content.message : `Loading ${summary.title}…`}
