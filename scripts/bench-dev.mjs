@@ -8,32 +8,17 @@
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { createServer } from 'vite';
+import { createServer, runnerImport } from 'vite';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=')));
 const visits = Number(args.visits ?? 3);
 const problem = args.problem ?? 'attention/scaled-dot-product';
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-
-/** Navigation start → Monaco's textarea takes focus, measured in the page. */
-async function editorInteractiveMs(page) {
-  const handle = await page.waitForFunction(
-    () => {
-      const textarea = document.querySelector('[data-testid="editor"] textarea');
-      if (!textarea) return false;
-      textarea.focus();
-      return document.activeElement === textarea ? performance.now() : false;
-    },
-    undefined,
-    { timeout: 120_000, polling: 'raf' },
-  );
-  return handle.jsonValue();
-}
+// The browser tests' Chromium, flags and editor-interactive measurement.
+const { module: h } = await runnerImport(resolve(root, 'tests/browser/harness.ts'));
 
 const server = await createServer({ root, logLevel: 'error', server: { host: '127.0.0.1', port: 0, strictPort: false } });
 await server.listen();
@@ -46,17 +31,13 @@ const reload = [];
 try {
   for (let i = 0; i < visits; i++) {
     const profile = mkdtempSync(join(tmpdir(), 'tensordojo-dev-profile-'));
-    const context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM_PATH,
-      headless: false,
-      args: ['--headless=new', '--no-sandbox', '--disable-background-networking', '--enable-unsafe-webgpu'],
-    });
+    const context = await chromium.launchPersistentContext(profile, { executablePath: h.CHROMIUM_PATH, headless: false, args: h.CHROMIUM_ARGS });
     try {
-      const page = await context.newPage();
-      await page.goto(`${baseUrl}/#/problems/${problem}`, { waitUntil: 'commit' });
-      first.push(await editorInteractiveMs(page));
-      await page.reload({ waitUntil: 'commit' });
-      reload.push(await editorInteractiveMs(page));
+      const app = new h.AppPage(await context.newPage(), baseUrl);
+      await app.page.goto(`${baseUrl}/#/problems/${problem}`, { waitUntil: 'commit' });
+      first.push(await app.editorInteractiveMs());
+      await app.page.reload({ waitUntil: 'commit' });
+      reload.push(await app.editorInteractiveMs());
     } finally {
       await context.close();
       rmSync(profile, { recursive: true, force: true });
@@ -66,4 +47,4 @@ try {
   await server.close();
 }
 console.log(`\nDev server (npm start), page load → interactive editor, medians over ${visits} fresh profiles:`);
-console.log(`  first visit ${median(first).toFixed(0)} ms (${first.map((ms) => ms.toFixed(0)).join(', ')}), reload ${median(reload).toFixed(0)} ms`);
+console.log(`  first visit ${h.median(first).toFixed(0)} ms (${first.map((ms) => ms.toFixed(0)).join(', ')}), reload ${h.median(reload).toFixed(0)} ms`);
